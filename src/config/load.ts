@@ -186,6 +186,10 @@ function crossCheck(data: StudyFile): Problem[] {
     else labels.set(label, i);
   });
 
+  if (!data.models.length && !(data.scenarios?.importers ?? []).some((i) => i.format === 'samples')) {
+    out.push({ path: ['models'], message: 'no model given: name at least one, or import existing samples (scenarios.importers with format samples)' });
+  }
+
   const seen = new Map<string, number>();
   (data.strategies ?? []).forEach((entry, i) => {
     const label = toStrategy(entry).label;
@@ -294,6 +298,10 @@ function resolve(data: StudyFile, file: string): StudyConfig {
     rateLimit: { ...(data.rateLimit ?? {}) },
     budget: { ...(data.budget ?? {}) },
     cache: { enabled: data.cache?.enabled ?? true, dir: at(data.cache?.dir ?? DEFAULTS.cacheDir) },
+    tools: {
+      ...(data.tools?.semgrepConfig ? { semgrepConfig: data.tools.semgrepConfig.map(at) } : {}),
+      ...(data.tools?.codeqlSuite ? { codeqlSuite: data.tools.codeqlSuite } : {}),
+    },
     store: { dir: at(data.store?.dir ?? DEFAULTS.storeDir) },
   };
 }

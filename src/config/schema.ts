@@ -180,7 +180,7 @@ const Policy = z
 export const StudyFileSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Name of the study, shown in runs list. Default: the file name without extension.'),
-    models: z.array(ModelEntrySchema).min(1).describe('Models to run: provider ids, or objects with an id and settings.'),
+    models: z.array(ModelEntrySchema).describe('Models to run: provider ids, or objects with an id and settings. May be empty only when the study imports existing samples.'),
     strategies: z
       .array(StrategyEntrySchema)
       .min(1)
@@ -223,6 +223,13 @@ export const StudyFileSchema = z
         dir: z.string().min(1).optional().describe(`Cache directory, relative to this file. Default: ${DEFAULTS.cacheDir}.`),
       })
       .optional(),
+    tools: z
+      .strictObject({
+        semgrepConfig: z.array(z.string().min(1)).min(1).optional().describe('Local Semgrep rule files or directories, relative to this file (needed when analyzers include semgrep). Default: none.'),
+        codeqlSuite: z.string().min(1).optional().describe("CodeQL query suite or pack. Default: the language's standard query pack."),
+      })
+      .optional()
+      .describe('Settings of external analyzers, as in secfix scan.'),
     store: z
       .strictObject({
         dir: z.string().min(1).optional().describe(`Directory of the run store, relative to this file. Default: ${DEFAULTS.storeDir}.`),
@@ -307,5 +314,6 @@ export interface StudyConfig {
   rateLimit: Record<string, number>;
   budget: { maxCostUsd?: number; maxTokens?: number };
   cache: { enabled: boolean; dir: string };
+  tools: { semgrepConfig?: string[]; codeqlSuite?: string };
   store: { dir: string };
 }

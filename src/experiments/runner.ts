@@ -10,13 +10,18 @@
  *   is reused, so a resumed run repeats no finished model call. Recorded errors are retried.
  * - A provider error is recorded as the outcome of its call and ends only that cell.
  *
- * Not yet: mode `both`, more than one repair round, analyzers other than builtin, importing
- * existing samples, budget and rate limits, the llama-cpp provider.
+ * - both mode: every strategy arm is generated (round 0) and also refines the baseline.
+ * - repair.rounds K: each refining arm repairs its own previous round, K times (round 1..K), and
+ *   every round is compared with the one before it.
+ * - Existing samples (importers of format samples) are recorded and scanned without model calls.
  */
 import { ConfigError } from '../core/errors.ts';
 import type { Finding } from '../core/types.ts';
 import type { StudyConfig, ModelSpec } from '../config/schema.ts';
-import { IMPORTERS } from '../importers/index.ts';
+import { IMPORTERS, type ImportProblem } from '../importers/index.ts';
+import type { Language } from '../core/types.ts';
+import { importSamplesInto } from './import-samples.ts';
+import { createSampleScanner } from './sample-scanner.ts';
 import { ProviderError } from '../providers/errors.ts';
 import { createProvider, type ProvidersConfig } from '../providers/registry.ts';
 import { requestKey } from '../providers/request-key.ts';
@@ -24,7 +29,6 @@ import { withRetry, type RetryOptions } from '../providers/retry.ts';
 import type { Generation, GenerationRequest, Provider } from '../providers/types.ts';
 import { loadRules, selectRules } from '../rules/registry.ts';
 import type { Rule } from '../rules/rule.ts';
-import { analyzeSource } from '../scanner/analyze.ts';
 import { loadBuiltinScenarios, loadScenarioFile } from '../scenarios/load.ts';
 import type { Scenario, ScenarioLanguage } from '../scenarios/schema.ts';
 import { runStrategy } from '../strategies/drive.ts';
@@ -54,6 +58,10 @@ export interface RunSummary {
   comparisons: number;
   /** Cells skipped with a reason (e.g. nothing to refine). */
   skipped: number;
+  /** Existing samples imported into the run (scenarios.importers of format samples). */
+  imported: number;
+  /** Imported rows and files that could not be used, each with its place and reason. */
+  importProblems: ImportProblem[];
 }
 
 export interface RunOptions {
@@ -68,18 +76,9 @@ export interface RunOptions {
   retry?: RetryOptions;
 }
 
-const FILE_NAME: Record<ScenarioLanguage, string> = { python: 'sample.py', javascript: 'sample.js', java: 'Sample.java', go: 'main.go', c: 'main.c' };
-
 /** Rejects what the runner does not support yet, with one clear message each. */
 export function checkSupported(config: StudyConfig): void {
-  if (config.mode === 'both') throw new ConfigError(`${config.file}: mode "both" is not yet supported by secfix run`, 'use mode: generate or mode: refine');
-  if (config.mode === 'refine' && config.repair.rounds > 1) throw new ConfigError(`${config.file}: repair.rounds > 1 is not yet supported by secfix run`, 'use repair.rounds: 1 (or 0 to only generate and scan the baseline)');
-  const other = config.analyzers.filter((a) => a !== 'builtin');
-  if (other.length) throw new ConfigError(`${config.file}: analyzers ${other.join(', ')} are not yet supported by secfix run`, 'use analyzers: [builtin]');
   for (const m of config.models) if (m.provider === 'llama-cpp') throw new ConfigError(`${m.id}: the llama-cpp provider is not yet supported by secfix run`);
-  for (const i of config.scenarios.importers) {
-    if (i.format === 'samples') throw new ConfigError(`${i.path}: importing existing samples into a run is not yet supported`, 'secfix run generates; scan existing samples with secfix scan');
-  }
 }
 
 /** The scenarios of a study: built-in (filtered), files and importers, in the study's languages. */
@@ -151,24 +150,41 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
 /** Thrown inside a cell after its provider error was recorded; ends the cell only. */
 class CellFailed extends Error {}
 
+/** A strategy arm of the study: its configured label and the strategy. */
+interface Arm {
+  label: string;
+  strategy: Strategy;
+}
+
 interface Unit {
   model: ModelSpec;
   scenario: Scenario;
   sample: number;
-  /** generate mode: the one strategy of the cell; refine mode: all of them, after the baseline. */
-  strategies: { label: string; strategy: Strategy }[];
+  /** generate mode: the one arm of the cell; refine and both: every arm, run after the baseline. */
+  arms: Arm[];
 }
+
+/** What the runner knows of a recorded sample: its id, its code and its findings' fingerprints. */
+interface Recorded {
+  id: number;
+  code?: string;
+  fingerprints?: string[];
+}
+
+const BASELINE = 'baseline';
 
 /** Runs (or resumes) a study; returns what it did. Provider errors never abort it. */
 export async function runStudy(config: StudyConfig, options: RunOptions): Promise<RunSummary> {
   checkSupported(config);
   const { store } = options;
-  const scenarios = await studyScenarios(config);
-  if (!scenarios.length) throw new ConfigError(`${config.file}: no scenario matches the study's filters and languages`);
-  const strategies = config.strategies.map((s) => ({ label: s.label, strategy: resolveStrategy(s.steps.map((st) => ({ name: st.name, ...st.options }))) }));
+  const scenarios = config.models.length ? await studyScenarios(config) : [];
+  const imports = config.scenarios.importers.filter((i) => i.format === 'samples');
+  if (config.models.length && !scenarios.length) throw new ConfigError(`${config.file}: no scenario matches the study's filters and languages`);
+  const arms: Arm[] = config.strategies.map((s) => ({ label: s.label, strategy: resolveStrategy(s.steps.map((st) => ({ name: st.name, ...st.options }))) }));
   const rules: Rule[] = selectRules(await loadRules(), { profile: config.profile });
   const factory = options.providerFactory ?? defaultProviderFactory;
   const providers = new Map(config.models.map((m) => [m.label, { provider: withRetry(factory(m), options.retry), limit: limiter(m.concurrency) }]));
+  const scanner = createSampleScanner(config, rules);
 
   let runId: string;
   if (options.resume) {
@@ -179,26 +195,48 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
 
   const summary: RunSummary = {
     runId, generations: 0, providerCalls: 0, resumed: 0, cached: 0, errors: 0, refusals: 0, noCode: 0, truncated: 0,
-    samples: 0, samplesWithCode: 0, samplesWithFindings: 0, comparisons: 0, skipped: 0,
+    samples: 0, samplesWithCode: 0, samplesWithFindings: 0, comparisons: 0, skipped: 0, imported: 0, importProblems: [],
   };
   const progress = () => options.onProgress?.({ ...summary });
 
-  const scan = async (code: string, language: ScenarioLanguage): Promise<Finding[]> => (await analyzeSource(code, FILE_NAME[language], language, rules)).findings;
+  /**
+   * Calls in flight by (request key, sample, round): two arms that ask the same thing at the same
+   * time (analyzer-feedback's first prompt is the baseline's) share one call and one record.
+   */
+  const inflight = new Map<string, Promise<{ id: number; generation: Generation }>>();
 
   /** Executes one call of a cell, reusing the store's answer when there is one. */
   const executor = (unit: Unit, strategyLabel: string, round: number, stepIds: Map<string, number>) => async (call: ModelCall): Promise<Generation> => {
+    const key = requestKey(call.request, unit.model.id);
+    const slot = `${key}\u0000${unit.sample}\u0000${round}`;
+    let pending = inflight.get(slot);
+    if (pending) {
+      const { id, generation } = await pending;
+      stepIds.set(call.step, id);
+      return { ...generation, cached: true };
+    }
+    pending = execute(unit, strategyLabel, round, call, key);
+    inflight.set(slot, pending);
+    try {
+      const { id, generation } = await pending;
+      stepIds.set(call.step, id);
+      return generation;
+    } finally {
+      inflight.delete(slot);
+    }
+  };
+
+  const execute = async (unit: Unit, strategyLabel: string, round: number, call: ModelCall, key: string): Promise<{ id: number; generation: Generation }> => {
     const { model, scenario } = unit;
     const request: GenerationRequest = call.request;
-    const key = requestKey(request, model.id);
     const base = { runId, requestKey: key, sample: unit.sample, round, providerId: model.id, model: model.label, strategy: strategyLabel, scenarioId: scenario.id, language: scenario.language, request };
     const found = store.findGeneration(runId, key, unit.sample, round);
     if (found?.response) {
-      stepIds.set(call.step, found.id);
       summary.generations++;
       summary.resumed++;
       progress();
       const r = found.response;
-      return { text: r.text, finishReason: r.finishReason, usage: { ...r.usage }, latencyMs: r.latencyMs, cached: true, raw: {} };
+      return { id: found.id, generation: { text: r.text, finishReason: r.finishReason, usage: { ...r.usage }, latencyMs: r.latencyMs, cached: true, raw: {} } };
     }
     const { provider, limit } = providers.get(model.label)!;
     let generation: Generation;
@@ -217,15 +255,22 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
       ...base,
       response: { text: generation.text, finishReason: generation.finishReason, usage: { ...generation.usage }, latencyMs: generation.latencyMs, cached: generation.cached },
     });
-    stepIds.set(call.step, id);
     summary.generations++;
     if (generation.cached) summary.cached++;
     progress();
-    return generation;
+    return { id, generation };
   };
 
-  /** Records the sample of a strategy's final answer and its findings; returns its id and fingerprints. */
-  const recordAnswer = async (state: StrategyState, stepIds: Map<string, number>, round: number, parentSampleId?: number): Promise<{ id: number; fingerprints?: string[] } | undefined> => {
+  /** Scans a sample's code with the study's analyzers and records the findings. */
+  const scanAndRecord = async (sampleId: number, code: string, language: Language): Promise<string[]> => {
+    const { findings, analyzers } = await scanner.scan(code, language);
+    store.recordFindings({ sampleId, analyzers, findings: findings.map(toStored) });
+    if (findings.length) summary.samplesWithFindings++;
+    return findings.map((f) => f.fingerprint);
+  };
+
+  /** Records the sample of a strategy's final answer and its findings. */
+  const recordAnswer = async (state: StrategyState, stepIds: Map<string, number>, arm: { strategy: string; mode: 'generate' | 'refine'; round: number; parent?: number }): Promise<Recorded | undefined> => {
     const answer = state.answer;
     if (!answer) return undefined;
     const generationId = stepIds.get(answer.step);
@@ -233,7 +278,7 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     const x = answer.extraction;
     const sampleId = store.recordSample({
       generationId, outcome: x.kind, ...(x.kind === 'code' ? { code: x.code } : {}), truncated: x.kind === 'code' && x.truncated,
-      ...(parentSampleId !== undefined ? { parentSampleId } : {}), round,
+      ...(arm.parent !== undefined ? { parentSampleId: arm.parent } : {}), round: arm.round, strategy: arm.strategy, mode: arm.mode,
     });
     summary.samples++;
     if (x.kind === 'refusal') summary.refusals++;
@@ -241,14 +286,11 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     if (x.kind !== 'code') return { id: sampleId };
     if (x.truncated) summary.truncated++;
     summary.samplesWithCode++;
-    const findings = await scan(x.code, state.scenario.language);
-    store.recordFindings({ sampleId, analyzers: ['builtin'], findings: findings.map(toStored) });
-    if (findings.length) summary.samplesWithFindings++;
-    return { id: sampleId, fingerprints: findings.map((f) => f.fingerprint) };
+    return { id: sampleId, code: x.code, fingerprints: await scanAndRecord(sampleId, x.code, state.scenario.language) };
   };
 
   const ctxFor = (unit: Unit): StrategyContext => ({
-    scan,
+    scan: async (code, language) => (await scanner.scan(code, language)).findings,
     request: {
       sample: unit.sample,
       maxTokens: unit.model.maxTokens,
@@ -258,66 +300,76 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
   });
   const initial = (scenario: Scenario): StrategyState => ({ scenario, notes: [] });
 
+  /** One arm in generate mode: the strategy shapes the first prompt. */
+  const generateArm = async (unit: Unit, arm: Arm, ctx: StrategyContext): Promise<{ state: StrategyState; sample?: Recorded } | undefined> => {
+    const stepIds = new Map<string, number>();
+    try {
+      const state = await runStrategy(arm.strategy, initial(unit.scenario), ctx, executor(unit, arm.label, 0, stepIds));
+      return { state, sample: await recordAnswer(state, stepIds, { strategy: arm.label, mode: 'generate', round: 0 }) };
+    } catch (e) {
+      if (!(e instanceof CellFailed)) throw e;
+      return undefined;
+    }
+  };
+
+  /** One arm in refine mode: repair rounds 1..K, each repairing the previous round's code. */
+  const refineArm = async (unit: Unit, arm: Arm, ctx: StrategyContext, baseline: Recorded): Promise<void> => {
+    let parent = baseline;
+    for (let round = 1; round <= config.repair.rounds; round++) {
+      if (parent.code === undefined) {
+        summary.skipped++; // nothing to refine: the previous answer held no code
+        return;
+      }
+      const stepIds = new Map<string, number>();
+      let child: Recorded | undefined;
+      try {
+        const state = await runStrategy(arm.strategy, { scenario: unit.scenario, code: parent.code, notes: [] }, ctx, executor(unit, arm.label, round, stepIds));
+        child = await recordAnswer(state, stepIds, { strategy: arm.label, mode: 'refine', round, parent: parent.id });
+      } catch (e) {
+        if (!(e instanceof CellFailed)) throw e;
+        summary.skipped += config.repair.rounds - round; // the rounds after a failed one are not attempted
+        return;
+      }
+      if (!child) return;
+      if (child.fingerprints && parent.fingerprints) {
+        const before = new Set(parent.fingerprints);
+        const after = new Set(child.fingerprints);
+        store.recordComparison({
+          sampleId: parent.id, repairedSampleId: child.id,
+          resolved: [...before].filter((f) => !after.has(f)),
+          persisted: [...before].filter((f) => after.has(f)),
+          introduced: [...after].filter((f) => !before.has(f)),
+        });
+        summary.comparisons++;
+      }
+      parent = child;
+    }
+  };
+
   const runUnit = async (unit: Unit): Promise<void> => {
     const ctx = ctxFor(unit);
     if (config.mode === 'generate') {
-      const { label, strategy } = unit.strategies[0]!;
-      const stepIds = new Map<string, number>();
-      try {
-        const state = await runStrategy(strategy, initial(unit.scenario), ctx, executor(unit, label, 0, stepIds));
-        await recordAnswer(state, stepIds, 0);
-      } catch (e) {
-        if (!(e instanceof CellFailed)) throw e;
-      }
+      await generateArm(unit, unit.arms[0]!, ctx);
       return;
     }
-    // refine: one baseline per model × scenario × sample, then each strategy repairs it
-    const baseIds = new Map<string, number>();
-    let baseState: StrategyState;
-    try {
-      baseState = await runStrategy(resolveStrategy('baseline'), initial(unit.scenario), ctx, executor(unit, 'baseline', 0, baseIds));
-    } catch (e) {
-      if (!(e instanceof CellFailed)) throw e;
-      summary.skipped += config.repair.rounds ? unit.strategies.filter((s) => s.label !== 'baseline').length : 0;
-      return;
-    }
-    const parent = await recordAnswer(baseState, baseIds, 0);
+    // refine and both: one baseline per model × scenario × sample, the control arm of every strategy
+    const others = unit.arms.filter((a) => a.label !== BASELINE);
+    const base = await generateArm(unit, { label: BASELINE, strategy: resolveStrategy(BASELINE) }, ctx);
+    if (config.mode === 'both') for (const arm of others) await generateArm(unit, arm, ctx);
     if (!config.repair.rounds) return;
-    for (const { label, strategy } of unit.strategies) {
-      if (label === 'baseline') continue; // the control arm: the baseline sample itself
-      if (baseState.code === undefined || !parent) {
-        summary.skipped++; // nothing to refine: the baseline answer held no code
-        continue;
-      }
-      const stepIds = new Map<string, number>();
-      try {
-        const refineState: StrategyState = { scenario: unit.scenario, code: baseState.code, notes: [] };
-        const state = await runStrategy(strategy, refineState, ctx, executor(unit, label, 1, stepIds));
-        if (!state.answer || state.answer === baseState.answer) continue;
-        const child = await recordAnswer(state, stepIds, 1, parent.id);
-        if (child?.fingerprints && parent.fingerprints) {
-          const before = new Set(parent.fingerprints);
-          const after = new Set(child.fingerprints);
-          store.recordComparison({
-            sampleId: parent.id, repairedSampleId: child.id,
-            resolved: [...before].filter((f) => !after.has(f)),
-            persisted: [...before].filter((f) => after.has(f)),
-            introduced: [...after].filter((f) => !before.has(f)),
-          });
-          summary.comparisons++;
-        }
-      } catch (e) {
-        if (!(e instanceof CellFailed)) throw e;
-      }
+    if (!base?.sample) {
+      summary.skipped += others.length * config.repair.rounds; // the baseline call failed: nothing to refine
+      return;
     }
+    for (const arm of others) await refineArm(unit, arm, ctx, base.sample);
   };
 
   const units: Unit[] = [];
   for (const model of config.models) {
     for (const scenario of scenarios) {
       for (let sample = 0; sample < config.samples; sample++) {
-        if (config.mode === 'generate') for (const s of strategies) units.push({ model, scenario, sample, strategies: [s] });
-        else units.push({ model, scenario, sample, strategies });
+        if (config.mode === 'generate') for (const a of arms) units.push({ model, scenario, sample, arms: [a] });
+        else units.push({ model, scenario, sample, arms });
       }
     }
   }
@@ -327,10 +379,16 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     while (next < units.length && !options.signal?.aborted) await runUnit(units[next++]!);
   };
   try {
+    for (const spec of imports) {
+      if (options.signal?.aborted) break;
+      await importSamplesInto(spec, { store, runId, summary, scanAndRecord, progress });
+    }
     await Promise.all(Array.from({ length: Math.max(1, Math.min(config.concurrency, units.length)) }, worker));
   } catch (e) {
     store.runStatus(runId, options.signal?.aborted ? 'interrupted' : 'failed');
     throw e;
+  } finally {
+    await scanner.close();
   }
   store.runStatus(runId, options.signal?.aborted ? 'interrupted' : 'completed');
   progress();
@@ -340,6 +398,6 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
 function toStored(f: Finding): StoredFinding {
   return {
     ruleId: f.ruleId, analyzer: f.analyzer, cwe: f.cwe, severity: f.severity, level: f.level, confidence: f.confidence,
-    message: f.message, location: f.location, snippet: f.snippet, fingerprint: f.fingerprint,
+    message: f.message, location: f.location, snippet: f.snippet, fingerprint: f.fingerprint, ...(f.sources ? { sources: f.sources } : {}),
   };
 }

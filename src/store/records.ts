@@ -9,6 +9,15 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const SAMPLE_OUTCOMES = ['code', 'refusal', 'no-code'] as const;
 export type SampleOutcome = (typeof SAMPLE_OUTCOMES)[number];
 
+/**
+ * How a sample's arm produced it: the strategy shaped the first prompt (generate), the strategy
+ * repaired an earlier sample (refine), or it was imported from elsewhere without a model call.
+ * A sample is one per (run, model, strategy, mode, scenario, sample number, round); two arms whose
+ * first model call is the same request share that generation but keep their own samples.
+ */
+export const SAMPLE_MODES = ['generate', 'refine', 'import'] as const;
+export type SampleMode = (typeof SAMPLE_MODES)[number];
+
 const count = z.number().int().min(0);
 
 /**
@@ -70,6 +79,10 @@ export const SampleInputSchema = z
     truncated: z.boolean(),
     parentSampleId: z.number().int().positive().optional(),
     round: count,
+    /** The strategy arm the sample belongs to. Default: the strategy recorded on its generation. */
+    strategy: z.string().min(1).optional(),
+    /** How the arm made it. Default: refine when it has a parent sample, else generate. */
+    mode: z.enum(SAMPLE_MODES).optional(),
   })
   .strict()
   .refine((s) => (s.outcome === 'code') === (s.code !== undefined), { message: 'code is given exactly when the outcome is code' });
@@ -77,7 +90,16 @@ export type SampleInput = z.input<typeof SampleInputSchema>;
 
 export interface SampleRecord {
   id: number;
+  runId: string;
   generationId: number;
+  model: string;
+  /** The strategy arm (a configured strategy label, or `baseline`). */
+  strategy: string;
+  mode: SampleMode;
+  scenarioId: string;
+  language: string;
+  /** The sample number within its cell. */
+  sample: number;
   outcome: SampleOutcome;
   code?: string;
   truncated: boolean;
@@ -99,12 +121,15 @@ export const StoredFindingSchema = z.object({
   location: z.object({ file: z.string(), start: PositionSchema, end: PositionSchema }),
   snippet: z.string(),
   fingerprint: z.string().min(1),
+  /** Analyzers merged into this finding; default: only its own analyzer and rule. */
+  sources: z.array(z.object({ analyzer: z.string().min(1), ruleId: z.string().min(1) }).strict()).min(1).optional(),
 });
-export type StoredFinding = Pick<Finding, 'ruleId' | 'analyzer' | 'cwe' | 'severity' | 'level' | 'confidence' | 'message' | 'location' | 'snippet' | 'fingerprint'>;
+export type StoredFinding = Pick<Finding, 'ruleId' | 'analyzer' | 'cwe' | 'severity' | 'level' | 'confidence' | 'message' | 'location' | 'snippet' | 'fingerprint' | 'sources'>;
 
 export interface FindingRecord extends StoredFinding {
   id: number;
   sampleId: number;
+  sources: { analyzer: string; ruleId: string }[];
 }
 
 export const ComparisonInputSchema = z

@@ -89,6 +89,41 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (sample_id, repaired_sample_id)
   ) STRICT;
   `,
+  // 2: findings record every analyzer merged into them (sources_json), and a sample carries its own cell (model, strategy arm, mode, scenario, sample number), so two arms
+  // that share one model call (the same request) each keep their own sample; imported samples too.
+  // SQLite cannot drop a UNIQUE constraint, so the table is rebuilt (foreign keys are off meanwhile).
+  `
+  CREATE TABLE samples_v2 (
+    id               INTEGER PRIMARY KEY,
+    run_id           TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    generation_id    INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+    model            TEXT NOT NULL,
+    strategy         TEXT NOT NULL,
+    mode             TEXT NOT NULL CHECK (mode IN ('generate', 'refine', 'import')),
+    scenario_id      TEXT NOT NULL,
+    language         TEXT NOT NULL,
+    sample_index     INTEGER NOT NULL CHECK (sample_index >= 0),
+    round            INTEGER NOT NULL CHECK (round >= 0),
+    outcome          TEXT NOT NULL CHECK (outcome IN ('code', 'refusal', 'no-code')),
+    code             TEXT,
+    truncated        INTEGER NOT NULL CHECK (truncated IN (0, 1)),
+    parent_sample_id INTEGER REFERENCES samples_v2(id) ON DELETE CASCADE,
+    CHECK ((outcome = 'code') = (code IS NOT NULL)),
+    UNIQUE (run_id, model, strategy, mode, scenario_id, sample_index, round)
+  ) STRICT;
+  INSERT INTO samples_v2 (id, run_id, generation_id, model, strategy, mode, scenario_id, language, sample_index, round, outcome, code, truncated, parent_sample_id)
+    SELECT s.id, g.run_id, s.generation_id, g.model, g.strategy, CASE WHEN s.parent_sample_id IS NULL THEN 'generate' ELSE 'refine' END,
+      g.scenario_id, g.language, g.sample_index, s.round, s.outcome, s.code, s.truncated, s.parent_sample_id
+    FROM samples s JOIN generations g ON g.id = s.generation_id;
+  DROP TABLE samples;
+  ALTER TABLE samples_v2 RENAME TO samples;
+  CREATE INDEX samples_parent ON samples (parent_sample_id);
+  CREATE INDEX samples_generation ON samples (generation_id);
+  CREATE INDEX samples_cell ON samples (run_id, model, strategy, scenario_id);
+  -- The analyzers (and their rule ids) whose findings were merged into this one.
+  ALTER TABLE findings ADD COLUMN sources_json TEXT NOT NULL DEFAULT '[]';
+  UPDATE findings SET sources_json = json_array(json_object('analyzer', analyzer, 'ruleId', rule_id));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -99,12 +134,23 @@ export function migrate(db: Database, file: string): { from: number; to: number 
   if (from > SCHEMA_VERSION) {
     throw new StoreError(`${file} has schema version ${from}, newer than this secfix understands (${SCHEMA_VERSION})`, 'upgrade secfix to open this run store');
   }
-  for (let v = from; v < SCHEMA_VERSION; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      // user_version takes no bound parameter; v is an integer we control.
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  if (from === SCHEMA_VERSION) return { from, to: from };
+  // Rebuilding a table must not cascade deletes to its children: foreign keys are switched off for
+  // the migration (the pragma is a no-op inside a transaction) and checked before each commit.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = from; v < SCHEMA_VERSION; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new StoreError(`${file}: migration to schema version ${v + 1} left ${broken.length} broken reference(s); nothing was changed`);
+        // user_version takes no bound parameter; v is an integer we control.
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return { from, to: SCHEMA_VERSION };
 }

@@ -222,19 +222,32 @@ export class RunStore {
     return this.stmt<GenerationRow>('SELECT * FROM generations WHERE run_id = ? ORDER BY id').all(runId).map(generationFromRow);
   }
 
-  /** Record what was extracted from a generation; one sample per generation, so a repeat returns the first id. */
+  /**
+   * Record what was extracted from a generation, for one strategy arm. A sample is one per (run,
+   * model, strategy, mode, scenario, sample number, round): a repeat returns the first id.
+   */
   recordSample(input: SampleInput): number {
     const s = parse(SampleInputSchema, input, 'sample');
+    const g = this.getGeneration(s.generationId);
+    if (!g) throw new StoreError(`cannot record sample of generation ${s.generationId}: it refers to a run, generation or sample that is not in the store`);
+    const cell = {
+      runId: g.runId, generationId: g.id, model: g.model, strategy: s.strategy ?? g.strategy,
+      mode: s.mode ?? (s.parentSampleId !== undefined ? 'refine' : 'generate'), scenarioId: g.scenarioId, language: g.language,
+      sample: g.sample, round: s.round,
+    };
     try {
       const row = this.stmt<{ id: number }>(
-        `INSERT INTO samples (generation_id, outcome, code, truncated, parent_sample_id, round) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (generation_id) DO NOTHING RETURNING id`,
-      ).get(s.generationId, s.outcome, s.code ?? null, s.truncated ? 1 : 0, s.parentSampleId ?? null, s.round);
+        `INSERT INTO samples (run_id, generation_id, model, strategy, mode, scenario_id, language, sample_index, round, outcome, code, truncated, parent_sample_id)
+         VALUES (@runId, @generationId, @model, @strategy, @mode, @scenarioId, @language, @sample, @round, @outcome, @code, @truncated, @parent)
+         ON CONFLICT (run_id, model, strategy, mode, scenario_id, sample_index, round) DO NOTHING RETURNING id`,
+      ).get({ ...cell, outcome: s.outcome, code: s.code ?? null, truncated: s.truncated ? 1 : 0, parent: s.parentSampleId ?? null });
       if (row) return row.id;
     } catch (e) {
       throw this.writeError(e, `sample of generation ${s.generationId}`);
     }
-    return this.stmt<{ id: number }>('SELECT id FROM samples WHERE generation_id = ?').get(s.generationId)!.id;
+    return this.stmt<{ id: number }>(
+      'SELECT id FROM samples WHERE run_id = @runId AND model = @model AND strategy = @strategy AND mode = @mode AND scenario_id = @scenarioId AND sample_index = @sample AND round = @round',
+    ).get(cell)!.id;
   }
 
   getSample(id: number): SampleRecord | undefined {
@@ -242,10 +255,20 @@ export class RunStore {
     return row && sampleFromRow(row);
   }
 
-  /** The sample extracted from a generation, if recorded. */
+  /** The first sample extracted from a generation, if recorded (arms sharing a call have one each: see samplesOfGeneration). */
   sampleOfGeneration(generationId: number): SampleRecord | undefined {
-    const row = this.stmt<SampleRow>('SELECT * FROM samples WHERE generation_id = ?').get(generationId);
+    const row = this.stmt<SampleRow>('SELECT * FROM samples WHERE generation_id = ? ORDER BY id LIMIT 1').get(generationId);
     return row && sampleFromRow(row);
+  }
+
+  /** Every sample extracted from a generation, in the order recorded. */
+  samplesOfGeneration(generationId: number): SampleRecord[] {
+    return this.stmt<SampleRow>('SELECT * FROM samples WHERE generation_id = ? ORDER BY id').all(generationId).map(sampleFromRow);
+  }
+
+  /** A run's samples in the order recorded. */
+  listSamples(runId: string): SampleRecord[] {
+    return this.stmt<SampleRow>('SELECT * FROM samples WHERE run_id = ? ORDER BY id').all(runId).map(sampleFromRow);
   }
 
   /** Record the analyzers that finished on a sample and their findings, in one transaction. */
@@ -258,15 +281,16 @@ export class RunStore {
     const markDone = this.stmt('INSERT INTO analyses (sample_id, analyzer) VALUES (?, ?) ON CONFLICT DO NOTHING');
     const insert = this.stmt(
       `INSERT INTO findings (sample_id, analyzer, rule_id, cwe_json, severity, level, confidence, message, file,
-         start_line, start_column, end_line, end_column, fingerprint, snippet)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+         start_line, start_column, end_line, end_column, fingerprint, snippet, sources_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     try {
       this.transaction(() => {
         for (const a of analyzers) markDone.run(input.sampleId, a);
         for (const f of findings) {
           insert.run(input.sampleId, f.analyzer, f.ruleId, JSON.stringify(f.cwe), f.severity, f.level, f.confidence, f.message,
-            f.location.file, f.location.start.line, f.location.start.column, f.location.end.line, f.location.end.column, f.fingerprint, f.snippet);
+            f.location.file, f.location.start.line, f.location.start.column, f.location.end.line, f.location.end.column, f.fingerprint, f.snippet,
+            JSON.stringify(f.sources ?? [{ analyzer: f.analyzer, ruleId: f.ruleId }]));
         }
       });
     } catch (e) {
@@ -309,9 +333,9 @@ export class RunStore {
     const one = (sql: string) => this.stmt<{ n: number }>(sql).get(runId)!.n;
     return {
       generations: one('SELECT count(*) AS n FROM generations WHERE run_id = ?'),
-      samples: one('SELECT count(*) AS n FROM samples s JOIN generations g ON g.id = s.generation_id WHERE g.run_id = ?'),
-      findings: one('SELECT count(*) AS n FROM findings f JOIN samples s ON s.id = f.sample_id JOIN generations g ON g.id = s.generation_id WHERE g.run_id = ?'),
-      comparisons: one('SELECT count(*) AS n FROM comparisons c JOIN samples s ON s.id = c.sample_id JOIN generations g ON g.id = s.generation_id WHERE g.run_id = ?'),
+      samples: one('SELECT count(*) AS n FROM samples WHERE run_id = ?'),
+      findings: one('SELECT count(*) AS n FROM findings f JOIN samples s ON s.id = f.sample_id WHERE s.run_id = ?'),
+      comparisons: one('SELECT count(*) AS n FROM comparisons c JOIN samples s ON s.id = c.sample_id WHERE s.run_id = ?'),
     };
   }
 

@@ -68,7 +68,7 @@ test('secfix run: a config error is one line and exit 2; a missing study file is
     writeFileSync(both, 'models: [replay:x.jsonl]\nmode: both\n');
     const b = secfix(['run', both, '--store', dir]);
     assert.equal(b.code, 2);
-    assert.match(b.stderr, /mode "both" is not yet supported/);
+    assert.match(b.stderr, /^secfix: replay file .*x\.jsonl cannot be read \(ENOENT\)\n/);
 
     const gone = secfix(['run', path.join(dir, 'nope.yaml'), '--store', dir]);
     assert.equal(gone.code, 3);

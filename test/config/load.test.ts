@@ -41,6 +41,7 @@ test('a minimal study gets every default', () => {
     rateLimit: {},
     budget: {},
     cache: { enabled: true, dir: '/studies/.secfix/cache' },
+    tools: {},
     store: { dir: '/studies/.secfix' },
   });
 });
@@ -194,7 +195,7 @@ test('a wrong type names line, column and field', () => {
 test('out-of-range values and wrong enum values', () => {
   assert.equal(errorOf('models: [openai:gpt-4.1]\nmode: refin\n').message, 'study.yaml:2:7: mode: expected one of generate, refine, both; got "refin" (did you mean "refine"?)');
   assert.equal(errorOf('models: [openai:gpt-4.1]\nlanguages: [python, rust]\n').message, 'study.yaml:2:21: languages[1]: expected one of python, javascript, java, go, c; got "rust"');
-  assert.equal(errorOf('models: []\n').message, 'study.yaml:1:9: models: needs at least 1 entry');
+  assert.equal(errorOf('models: []\n').message, 'study.yaml:1:9: models: no model given: name at least one, or import existing samples (scenarios.importers with format samples)');
   const e = errorOf('models: [openai:gpt-4.1]\nsamples: 0\nmode: x\n');
   assert.equal(e.message, 'study.yaml:2:10: samples: must be at least 1; got 0');
   assert.equal(e.hint, '1 more problem in study.yaml');

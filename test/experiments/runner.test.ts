@@ -1,7 +1,7 @@
 /** The study runner, end to end from the bundled replay file; resume; provider errors; unsupported settings. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { defaultProviderFactory, runStudy, type RunSummary } from '../../src/exp
 import { ProviderError } from '../../src/providers/errors.ts';
 import type { Generation, GenerationRequest, Provider } from '../../src/providers/types.ts';
 import { openStore, type RunStore } from '../../src/store/store.ts';
+import { skipUnlessInstalled } from '../support/cli.ts';
+import { findExecutable } from '../../src/analyzers/run-tool.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STUDY = path.join(root, 'examples', 'offline-study.yaml');
@@ -47,7 +49,7 @@ function counting(fail: (r: GenerationRequest) => boolean = () => false): { call
 
 const EXPECTED: Omit<RunSummary, 'runId'> = {
   generations: 7, providerCalls: 7, resumed: 0, cached: 7, errors: 0, refusals: 1, noCode: 1, truncated: 1,
-  samples: 7, samplesWithCode: 5, samplesWithFindings: 2, comparisons: 2, skipped: 1,
+  samples: 7, samplesWithCode: 5, samplesWithFindings: 2, comparisons: 2, skipped: 1, imported: 0, importProblems: [],
 };
 
 test('the offline study runs end to end from the replay file', withStore(async (store) => {
@@ -118,13 +120,128 @@ test('a provider error is a recorded outcome; the run goes on, and a resume retr
   assert.deepEqual([r.generations, r.resumed, r.errors, r.samplesWithFindings], [7, 5, 0, 2]);
 }));
 
+/** A scripted model: vulnerable code on a first prompt, a parameterised query when asked to fix code. */
+function scripted(first?: string): { calls: GenerationRequest[]; factory: typeof defaultProviderFactory } {
+  const box = { calls: [] as GenerationRequest[], factory: defaultProviderFactory };
+  box.factory = (model) => ({
+    id: model.id,
+    async generate(request: GenerationRequest): Promise<Generation> {
+      box.calls.push(request);
+      const fixing = request.messages.some((m) => /is data to be (reviewed|repaired)/.test(m.content));
+      const code = fixing
+        ? 'import sqlite3\n\ndef find_user(conn, name):\n    return conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()\n'
+        : first ?? 'import sqlite3\nfrom flask import request\n\ndef find_user(conn):\n    name = request.args["name"]\n    return conn.execute("SELECT * FROM users WHERE name = \'" + name + "\'").fetchone()\n';
+      return { text: '```python\n' + code + '```\n', finishReason: 'stop', usage: { inputTokens: 10, outputTokens: 20 }, latencyMs: 1, cached: false, raw: {} };
+    },
+  });
+  return box;
+}
+
+const ONE_SCENARIO = 'models: [openai:gpt-test]\nscenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\nsamples: 1\n';
+
+test('mode both: every arm is generated, and every strategy also refines the baseline, K rounds', withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline, security-checklist]\nmode: both\nrepair: {rounds: 2}\n', '/tmp/both.yaml');
+  const model = scripted();
+  const s = await runStudy(config, { store, providerFactory: model.factory });
+  // baseline, security-checklist generated, then its repairs in rounds 1 and 2
+  assert.equal(model.calls.length, 4);
+  assert.deepEqual([s.generations, s.samples, s.samplesWithCode, s.samplesWithFindings, s.comparisons, s.skipped], [4, 4, 4, 2, 2, 0]);
+  const samples = store.listSamples(s.runId);
+  assert.deepEqual(samples.map((x) => [x.strategy, x.mode, x.round, x.parentSampleId ?? null, store.listFindings(x.id).map((f) => f.ruleId).join()]), [
+    ['baseline', 'generate', 0, null, 'py/sql-injection'],
+    ['security-checklist', 'generate', 0, null, 'py/sql-injection'],
+    ['security-checklist', 'refine', 1, samples[0]!.id, ''],
+    ['security-checklist', 'refine', 2, samples[2]!.id, ''],
+  ]);
+  assert.deepEqual(store.getComparison(samples[0]!.id, samples[2]!.id)!.resolved.length, 1);
+  assert.deepEqual(store.getComparison(samples[2]!.id, samples[3]!.id), { id: 2, sampleId: samples[2]!.id, repairedSampleId: samples[3]!.id, resolved: [], persisted: [], introduced: [] });
+  // A resume repeats none of it.
+  const again = scripted();
+  const r = await runStudy(config, { store, providerFactory: again.factory, resume: s.runId });
+  assert.deepEqual([again.calls.length, r.resumed, store.listSamples(s.runId).length], [0, 4, 4]);
+}));
+
+test('generate mode: two arms whose first call is the same request share it but keep a sample each', withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline, analyzer-feedback]\nmode: generate\n', '/tmp/gen.yaml');
+  const model = scripted();
+  const s = await runStudy(config, { store, providerFactory: model.factory });
+  // analyzer-feedback's first call is the baseline's own prompt: answered once, recorded once
+  assert.equal(model.calls.length, 2);
+  assert.deepEqual(model.calls[0], { ...model.calls[0]!, sample: 0 });
+  const gens = store.listGenerations(s.runId);
+  assert.deepEqual(gens.map((g) => g.strategy), ['baseline', 'analyzer-feedback']);
+  const samples = store.listSamples(s.runId);
+  const byArm = Object.fromEntries(samples.map((x) => [x.strategy, x]));
+  assert.deepEqual(Object.keys(byArm).sort(), ['analyzer-feedback', 'baseline']);
+  assert.equal(byArm['baseline']!.generationId, gens[0]!.id);
+  // its feedback round fixed the query: its own sample is the second generation, and clean
+  assert.equal(byArm['analyzer-feedback']!.generationId, gens[1]!.id);
+  assert.deepEqual([store.listFindings(byArm['baseline']!.id).length, store.listFindings(byArm['analyzer-feedback']!.id).length], [1, 0]);
+}));
+
+test('existing samples are imported into a run and scanned without a model call; bad rows are problems', withStore(async (store) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-import-'));
+  try {
+    const rows = [
+      { code: 'import os\nfrom flask import request\nos.system("ping " + request.args["h"])\n', language: 'python', model: 'gpt-x', strategy: 'baseline', scenario: 'ping', sample: 0 },
+      { code: 'import subprocess\nsubprocess.run(["ping", "-c", "1", "example.org"])\n', language: 'python', model: 'gpt-x', strategy: 'security-checklist', scenario: 'ping', sample: 0 },
+      { code: '', language: 'python', model: 'gpt-x', strategy: 'baseline', scenario: 'ping', sample: 1 },
+    ];
+    writeFileSync(path.join(dir, 'samples.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(path.join(dir, 'study.yaml'), 'models: []\nscenarios: {importers: [{format: samples, path: samples.jsonl}]}\n');
+    const config = await loadStudyConfig(path.join(dir, 'study.yaml'));
+    const s = await runStudy(config, { store, providerFactory: () => assert.fail('no provider is built') });
+    assert.deepEqual([s.providerCalls, s.imported, s.samples, s.samplesWithFindings], [0, 2, 2, 1]);
+    assert.deepEqual(s.importProblems, [{ file: path.join(dir, 'samples.jsonl'), line: 3, message: 'empty code' }]);
+    assert.deepEqual(store.listSamples(s.runId).map((x) => [x.model, x.strategy, x.mode, x.scenarioId, x.sample, store.listFindings(x.id).map((f) => f.ruleId).join()]), [
+      ['gpt-x', 'baseline', 'import', 'ping', 0, 'py/command-injection'],
+      ['gpt-x', 'security-checklist', 'import', 'ping', 0, ''],
+    ]);
+    assert.deepEqual(store.listGenerations(s.runId).map((g) => [g.providerId, g.response!.cached, g.request.messages[0]!.content]), [
+      ['import', true, 'imported sample samples.jsonl:1'],
+      ['import', true, 'imported sample samples.jsonl:2'],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}));
+
+test('external analyzers scan every sample, merged with the built-in findings', { skip: skipUnlessInstalled(!!findExecutable('bandit'), 'bandit') }, withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline]\nmode: generate\nanalyzers: [builtin, bandit]\n', '/tmp/ext.yaml');
+  const code = 'import subprocess\nfrom flask import request\n\ndef ping():\n    host = request.args["host"]\n    return subprocess.call("ping -c 1 " + host, shell=True)\n';
+  const s = await runStudy(config, { store, providerFactory: scripted(code).factory });
+  const [sample] = store.listSamples(s.runId);
+  assert.deepEqual(store.analyzersDone(sample!.id), ['bandit', 'builtin']);
+  // The shell call is reported by both and merged into one finding naming both; bandit alone flags the import.
+  const lineOf = (text: string) => sample!.code!.split('\n').findIndex((l) => l.includes(text)) + 1;
+  assert.deepEqual(store.listFindings(sample!.id).map((f) => [f.analyzer, f.ruleId, f.location.start.line, f.sources.map((x) => `${x.analyzer}:${x.ruleId}`).join()]), [
+    ['bandit', 'B404', lineOf('import subprocess'), 'bandit:B404'],
+    ['builtin', 'py/command-injection', lineOf('shell=True'), 'builtin:py/command-injection,bandit:B602'],
+  ]);
+}));
+
+test('a missing external tool is left out of the analyzers recorded; a tool without its settings is refused up front', { skip: findExecutable('semgrep') ? 'semgrep is installed here' : false }, withStore(async (store) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-ext-'));
+  try {
+    writeFileSync(path.join(dir, 'rules.yaml'), 'rules: []\n');
+    const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline]\nmode: generate\nanalyzers: [builtin, semgrep]\ntools: {semgrepConfig: [rules.yaml]}\n', path.join(dir, 'ext.yaml'));
+    const s = await runStudy(config, { store, providerFactory: scripted().factory });
+    const [sample] = store.listSamples(s.runId);
+    assert.deepEqual(store.analyzersDone(sample!.id), ['builtin']);
+    const model = scripted();
+    const bare = parseStudyConfig(ONE_SCENARIO + 'analyzers: [builtin, semgrep]\n', path.join(dir, 'bare.yaml'));
+    await assert.rejects(runStudy(bare, { store, providerFactory: model.factory }), (e: unknown) => e instanceof ConfigError && /semgrep needs --semgrep-config/.test(e.message));
+    assert.equal(model.calls.length, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}));
+
 test('settings the runner does not support yet are refused with one clear error', async () => {
-  const base = 'models: [replay:x.jsonl]\nscenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\n';
+  const base = 'scenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\n';
   const store = {} as RunStore;
   for (const [extra, message] of [
-    ['mode: both\n', /mode "both" is not yet supported/],
-    ['repair: {rounds: 2}\n', /repair.rounds > 1 is not yet supported/],
-    ['analyzers: [bandit]\n', /analyzers bandit are not yet supported/],
+    ['models: ["llama-cpp:/m.gguf"]\n', /llama-cpp provider is not yet supported/],
   ] as const) {
     const config = parseStudyConfig(base + extra, '/tmp/s.yaml');
     await assert.rejects(runStudy(config, { store }), (e: unknown) => e instanceof ConfigError && message.test(e.message));

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { text as streamText } from 'node:stream/consumers';
 import { openStore, StoreError, type GenerationInput, type StoredFinding } from '../../src/store/store.ts';
-import { SCHEMA_VERSION } from '../../src/store/schema.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.ts';
 import { VERSION } from '../../src/core/version.ts';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -45,6 +45,7 @@ function raw(file: string) {
   const Database = createRequire(import.meta.url)('better-sqlite3') as new (f: string, o?: object) => {
     prepare(sql: string): { all(...p: unknown[]): unknown[]; get(...p: unknown[]): unknown };
     pragma(s: string, o?: object): unknown;
+    exec(sql: string): void;
     close(): void;
   };
   return new Database(file);
@@ -70,11 +71,11 @@ test('an existing empty file is migrated, and reopening keeps data and version',
   const dir = tmp();
   writeFileSync(path.join(dir, 'custom.db'), '');
   let store = openStore(dir, { file: 'custom.db', now: clock });
-  assert.equal(store.schemaVersion(), 1);
+  assert.equal(store.schemaVersion(), 2);
   store.createRun({ a: 1 }, { id: 'r1' });
   store.close();
   store = openStore(dir, { file: 'custom.db', now: clock });
-  assert.equal(store.schemaVersion(), 1);
+  assert.equal(store.schemaVersion(), 2);
   assert.deepEqual(store.listRuns().map((r) => r.id), ['r1']);
   store.close();
   assert.equal(existsSync(path.join(dir, '.secfix')), false);
@@ -85,10 +86,45 @@ test('a newer schema or a file that is not a database is refused with a StoreErr
   const db = raw(path.join(dir, 'future.db'));
   db.pragma('user_version = 99');
   db.close();
-  assert.throws(() => openStore(dir, { file: 'future.db' }), (e: unknown) => e instanceof StoreError && /schema version 99, newer than this secfix understands \(1\)/.test(e.message));
+  assert.throws(() => openStore(dir, { file: 'future.db' }), (e: unknown) => e instanceof StoreError && /schema version 99, newer than this secfix understands \(2\)/.test(e.message));
   writeFileSync(path.join(dir, 'junk.db'), 'this is not sqlite, not at all, no header here at all....................................................');
   assert.throws(() => openStore(dir, { file: 'junk.db' }), StoreError);
   assert.throws(() => openStore(''), /openStore needs the workspace directory/);
+});
+
+test('a version-1 store is migrated to version 2 without losing a row; samples gain their cell', () => {
+  const dir = tmp();
+  const file = path.join(dir, 'v1.db');
+  const db = raw(file);
+  db.pragma('foreign_keys = ON');
+  db.exec(MIGRATIONS[0]!);
+  db.pragma('user_version = 1');
+  db.exec(`
+    INSERT INTO runs VALUES ('r', '2026-01-01T00:00:00.000Z', '{}', 'h', 'completed', '0.1.0');
+    INSERT INTO generations (id, run_id, request_key, sample_index, round, provider_id, model, strategy, scenario_id, language, prompt_json, response_text, finish_reason, cached, created)
+      VALUES (1, 'r', 'k1', 3, 0, 'openai:m', 'm', 'baseline', 'py-x', 'python', '{"messages":[{"role":"user","content":"t"}]}', 'a', 'stop', 0, 'now'),
+             (2, 'r', 'k2', 3, 1, 'openai:m', 'm', 'self-review', 'py-x', 'python', '{"messages":[{"role":"user","content":"t"}]}', 'b', 'stop', 0, 'now');
+    INSERT INTO samples VALUES (1, 1, 'code', 'x = 1', 0, NULL, 0), (2, 2, 'refusal', NULL, 0, 1, 1);
+    INSERT INTO analyses VALUES (1, 'builtin');
+    INSERT INTO findings (sample_id, analyzer, rule_id, cwe_json, severity, level, confidence, message, file, start_line, start_column, end_line, end_column, fingerprint, snippet)
+      VALUES (1, 'builtin', 'py/x', '["CWE-1"]', 5, 'warning', 'high', 'm', 'sample.py', 1, 1, 1, 2, 'fp', 's');
+    INSERT INTO comparisons VALUES (1, 1, 2, '[]', '[]', '[]');
+  `);
+  db.close();
+  const store = openStore(dir, { file: 'v1.db' });
+  assert.equal(store.schemaVersion(), 2);
+  const cell = { runId: 'r', model: 'm', scenarioId: 'py-x', language: 'python', sample: 3 };
+  assert.deepEqual(store.listSamples('r'), [
+    { id: 1, ...cell, generationId: 1, strategy: 'baseline', mode: 'generate', outcome: 'code', code: 'x = 1', truncated: false, round: 0 },
+    { id: 2, ...cell, generationId: 2, strategy: 'self-review', mode: 'refine', outcome: 'refusal', truncated: false, parentSampleId: 1, round: 1 },
+  ]);
+  assert.deepEqual(store.counts('r'), { generations: 2, samples: 2, findings: 1, comparisons: 1 });
+  assert.deepEqual(store.analyzersDone(1), ['builtin']);
+  store.close();
+  // Foreign keys are enforced again afterwards: a sample of a missing generation is refused.
+  const again = openStore(dir, { file: 'v1.db' });
+  assert.throws(() => again.recordSample({ generationId: 99, outcome: 'no-code', truncated: false, round: 0 }), /not in the store/);
+  again.close();
 });
 
 test('runs round-trip exactly; status changes; configs are stored canonically and hashed', () => {
@@ -130,16 +166,27 @@ test('generations, samples, findings and comparisons round-trip exactly', () => 
   assert.deepEqual([f.response, f.error], [undefined, { kind: 'rate-limit', message: 'HTTP 429' }]);
 
   const sid = store.recordSample({ generationId: gid, outcome: 'code', code: 'import os\n', truncated: true, round: 0 });
-  assert.deepEqual(store.getSample(sid), { id: sid, generationId: gid, outcome: 'code', code: 'import os\n', truncated: true, round: 0 });
+  const cell = { runId: 'r', model: 'gpt-4.1', scenarioId: 'py-cwe-78-1', language: 'python', sample: 0 };
+  assert.deepEqual(store.getSample(sid), { id: sid, ...cell, generationId: gid, strategy: 'baseline', mode: 'generate', outcome: 'code', code: 'import os\n', truncated: true, round: 0 });
   const g2 = store.recordGeneration(gen('r', 0, { round: 1, strategy: 'analyzer-feedback' }));
   const rid = store.recordSample({ generationId: g2, outcome: 'refusal', truncated: false, parentSampleId: sid, round: 1 });
-  assert.deepEqual(store.sampleOfGeneration(g2), { id: rid, generationId: g2, outcome: 'refusal', truncated: false, parentSampleId: sid, round: 1 });
+  assert.deepEqual(store.sampleOfGeneration(g2), { id: rid, ...cell, generationId: g2, strategy: 'analyzer-feedback', mode: 'refine', outcome: 'refusal', truncated: false, parentSampleId: sid, round: 1 });
+  // Another arm whose answer is the same model call keeps a sample of its own.
+  const shared = store.recordSample({ generationId: gid, outcome: 'code', code: 'import os\n', truncated: true, round: 0, strategy: 'analyzer-feedback' });
+  assert.notEqual(shared, sid);
+  assert.deepEqual(store.samplesOfGeneration(gid).map((x) => [x.id, x.strategy, x.mode]), [[sid, 'baseline', 'generate'], [shared, 'analyzer-feedback', 'generate']]);
+  assert.deepEqual(store.listSamples('r').map((x) => x.id), [sid, rid, shared]);
 
-  const second: StoredFinding = { ...FINDING, ruleId: 'py/sql-injection', cwe: ['CWE-89', 'CWE-943'], severity: 8.8, level: 'warning', confidence: 'medium', location: { file: 'sample.py', start: { line: 1, column: 1 }, end: { line: 1, column: 9 } }, fingerprint: 'fp-sql' };
+  // `second` was reported by two analyzers and merged; FINDING by the built-in engine alone.
+  const second: StoredFinding = {
+    ...FINDING, ruleId: 'py/sql-injection', cwe: ['CWE-89', 'CWE-943'], severity: 8.8, level: 'warning', confidence: 'medium',
+    location: { file: 'sample.py', start: { line: 1, column: 1 }, end: { line: 1, column: 9 } }, fingerprint: 'fp-sql',
+    sources: [{ analyzer: 'builtin', ruleId: 'py/sql-injection' }, { analyzer: 'bandit', ruleId: 'B608' }],
+  };
   store.recordFindings({ sampleId: sid, analyzers: ['builtin', 'bandit'], findings: [FINDING, second] });
   assert.deepEqual(store.listFindings(sid).map(({ id, ...rest }) => (assert.equal(typeof id, 'number'), rest)), [
     { sampleId: sid, ...second },
-    { sampleId: sid, ...FINDING },
+    { sampleId: sid, ...FINDING, sources: [{ analyzer: 'builtin', ruleId: FINDING.ruleId }] },
   ]);
   assert.deepEqual(store.analyzersDone(sid), ['bandit', 'builtin']);
   // A clean scan is recorded too, so it differs from a sample nobody scanned.
@@ -148,7 +195,7 @@ test('generations, samples, findings and comparisons round-trip exactly', () => 
 
   const cid = store.recordComparison({ sampleId: sid, repairedSampleId: rid, resolved: ['fp-sql', 'fp-cmd', 'fp-sql'], persisted: [], introduced: ['fp-new'] });
   assert.deepEqual(store.getComparison(sid, rid), { id: cid, sampleId: sid, repairedSampleId: rid, resolved: ['fp-cmd', 'fp-sql'], persisted: [], introduced: ['fp-new'] });
-  assert.deepEqual(store.counts('r'), { generations: 3, samples: 2, findings: 2, comparisons: 1 });
+  assert.deepEqual(store.counts('r'), { generations: 3, samples: 3, findings: 2, comparisons: 1 });
   store.close();
 });
 
@@ -278,10 +325,11 @@ test('JSONL export holds every record of the run, and only of that run, in order
   assert.deepEqual(records[0], { type: 'run', ...store.getRun('r') });
   assert.deepEqual(records[1], { type: 'generation', ...store.getGeneration(ids.g) });
   assert.deepEqual(records[2], { type: 'generation', ...store.findGeneration('r', 'key-1', 1, 0) });
-  assert.deepEqual(records[4], { type: 'sample', id: ids.s, generationId: ids.g, outcome: 'code', code: 'import os\nos.system("ls " + d)\n', truncated: false, round: 0 });
-  assert.deepEqual(records[5], { type: 'sample', id: ids.s2, generationId: ids.g2, outcome: 'code', code: 'import subprocess\n', truncated: true, parentSampleId: ids.s, round: 1 });
+  const cell = { runId: 'r', model: 'gpt-4.1', scenarioId: 'py-cwe-78-1', language: 'python', sample: 0 };
+  assert.deepEqual(records[4], { type: 'sample', id: ids.s, ...cell, generationId: ids.g, strategy: 'baseline', mode: 'generate', outcome: 'code', code: 'import os\nos.system("ls " + d)\n', truncated: false, round: 0 });
+  assert.deepEqual(records[5], { type: 'sample', id: ids.s2, ...cell, generationId: ids.g2, strategy: 'analyzer-feedback', mode: 'refine', outcome: 'code', code: 'import subprocess\n', truncated: true, parentSampleId: ids.s, round: 1 });
   assert.deepEqual(records.slice(6, 8), [{ type: 'analysis', sampleId: ids.s, analyzer: 'builtin' }, { type: 'analysis', sampleId: ids.s2, analyzer: 'builtin' }]);
-  assert.deepEqual(records[8], { type: 'finding', id: store.listFindings(ids.s)[0].id, sampleId: ids.s, ...FINDING });
+  assert.deepEqual(records[8], { type: 'finding', id: store.listFindings(ids.s)[0].id, sampleId: ids.s, ...FINDING, sources: [{ analyzer: 'builtin', ruleId: FINDING.ruleId }] });
   assert.deepEqual(records[9], { type: 'comparison', id: 1, sampleId: ids.s, repairedSampleId: ids.s2, resolved: ['fp-cmd'], persisted: [], introduced: [] });
   const out = path.join(dir, 'export.jsonl');
   await store.exportRun('r', { format: 'jsonl', path: out });
@@ -295,16 +343,16 @@ test('CSV exports of samples and of findings are exact', async () => {
   const { store, ids } = fixtureRun();
   const samples = await streamText(store.exportRun('r', { format: 'csv' }));
   assert.equal(samples, [
-    'run_id,generation_id,sample_id,provider_id,model,strategy,scenario_id,language,sample,round,parent_sample_id,outcome,truncated,finish_reason,cached,input_tokens,output_tokens,latency_ms,error_kind,analyzers,findings,cwes,max_severity,severity_sum,fingerprints',
-    `r,${ids.g},${ids.s},openai:gpt-4.1,gpt-4.1,baseline,py-cwe-78-1,python,0,0,,code,0,stop,0,10,20,12.5,,builtin,1,CWE-78,9.8,9.8,fp-cmd`,
-    `r,${ids.g + 1},,openai:gpt-4.1,gpt-4.1,baseline,py-cwe-78-1,python,1,0,,,,,0,0,0,0,server,,,,,,`,
-    `r,${ids.g2},${ids.s2},openai:gpt-4.1,gpt-4.1,analyzer-feedback,py-cwe-78-1,python,0,1,${ids.s},code,1,stop,0,10,20,12.5,,builtin,0,,,,`,
+    'run_id,generation_id,sample_id,provider_id,model,strategy,mode,scenario_id,language,sample,round,parent_sample_id,outcome,truncated,finish_reason,cached,input_tokens,output_tokens,latency_ms,error_kind,analyzers,findings,cwes,max_severity,severity_sum,fingerprints',
+    `r,${ids.g},${ids.s},openai:gpt-4.1,gpt-4.1,baseline,generate,py-cwe-78-1,python,0,0,,code,0,stop,0,10,20,12.5,,builtin,1,CWE-78,9.8,9.8,fp-cmd`,
+    `r,${ids.g + 1},,openai:gpt-4.1,gpt-4.1,baseline,,py-cwe-78-1,python,1,0,,,,,0,0,0,0,server,,,,,,`,
+    `r,${ids.g2},${ids.s2},openai:gpt-4.1,gpt-4.1,analyzer-feedback,refine,py-cwe-78-1,python,0,1,${ids.s},code,1,stop,0,10,20,12.5,,builtin,0,,,,`,
     '',
   ].join('\r\n'));
   const findings = await streamText(store.exportRun('r', { format: 'csv', table: 'findings' }));
   assert.equal(findings, [
-    'run_id,sample_id,generation_id,provider_id,model,strategy,scenario_id,language,sample,round,analyzer,rule_id,cwes,severity,level,confidence,file,start_line,start_column,end_line,end_column,fingerprint,message,snippet',
-    `r,${ids.s},${ids.g},openai:gpt-4.1,gpt-4.1,baseline,py-cwe-78-1,python,0,0,builtin,py/command-injection,CWE-78,9.8,error,high,sample.py,3,5,3,22,fp-cmd,user input reaches os.system,"os.system(""ls "" + d)"`,
+    'run_id,sample_id,generation_id,provider_id,model,strategy,mode,scenario_id,language,sample,round,analyzer,sources,rule_id,cwes,severity,level,confidence,file,start_line,start_column,end_line,end_column,fingerprint,message,snippet',
+    `r,${ids.s},${ids.g},openai:gpt-4.1,gpt-4.1,baseline,generate,py-cwe-78-1,python,0,0,builtin,builtin:py/command-injection,py/command-injection,CWE-78,9.8,error,high,sample.py,3,5,3,22,fp-cmd,user input reaches os.system,"os.system(""ls "" + d)"`,
     '',
   ].join('\r\n'));
   store.close();
