@@ -53,25 +53,47 @@ function streamError(providerId: string, data: unknown): ProviderError {
   });
 }
 
+/**
+ * The Messages JSON body for a request (shared by the provider and batch files): system messages
+ * move to the top-level `system` field; Anthropic has no seed, so a request's seed is dropped.
+ */
+export function anthropicMessagesBody(request: GenerationRequest, o: { model: string; stream?: boolean }): Record<string, unknown> {
+  const r = GenerationRequestSchema.parse(request);
+  const system = r.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const body: Record<string, unknown> = {
+    model: r.model ?? o.model,
+    max_tokens: r.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+    messages: r.messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => ({ role: m.role, content: m.content })),
+  };
+  if (system.length) body.system = system.join('\n\n');
+  if (r.temperature !== undefined) body.temperature = Math.min(1, r.temperature);
+  if (r.stop?.length) body.stop_sequences = r.stop;
+  if (o.stream) body.stream = true;
+  return body;
+}
+
+/** A parsed (non-streaming) Messages response body → generation fields, or bad-response. */
+export function parseAnthropicMessage(providerId: string, json: unknown): WireGeneration {
+  const parsed = MessageSchema.safeParse(json);
+  if (!parsed.success) throw badResponse(providerId, 'no content array in the message');
+  const m = parsed.data;
+  return {
+    text: m.content.filter((b) => b.type === 'text').map((b) => b.text ?? '').join(''),
+    finishReason: mapAnthropicStop(m.stop_reason),
+    rawFinishReason: m.stop_reason ?? undefined,
+    usage: { inputTokens: m.usage?.input_tokens ?? 0, outputTokens: m.usage?.output_tokens ?? 0 },
+    raw: { id: m.id, model: m.model },
+  };
+}
+
 /** A provider for the Anthropic Messages API. Anthropic has no seed: a request's seed is ignored. */
 export class AnthropicProvider extends HttpProvider {
 
   /** The JSON body sent for a request: system messages move to the top-level `system` field. */
   body(request: GenerationRequest): Record<string, unknown> {
-    const r = GenerationRequestSchema.parse(request);
-    const system = r.messages.filter((m) => m.role === 'system').map((m) => m.content);
-    const body: Record<string, unknown> = {
-      model: r.model ?? this.o.model,
-      max_tokens: r.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
-      messages: r.messages
-        .filter((m) => m.role !== 'system')
-        .map((m) => ({ role: m.role, content: m.content })),
-    };
-    if (system.length) body.system = system.join('\n\n');
-    if (r.temperature !== undefined) body.temperature = Math.min(1, r.temperature);
-    if (r.stop?.length) body.stop_sequences = r.stop;
-    if (this.o.stream) body.stream = true;
-    return body;
+    return anthropicMessagesBody(request, { model: this.o.model, stream: this.o.stream });
   }
 
   protected path(): string {
@@ -87,16 +109,7 @@ export class AnthropicProvider extends HttpProvider {
   }
 
   protected async readBody(res: Response): Promise<WireGeneration> {
-    const parsed = MessageSchema.safeParse(await readJson(this.id, res));
-    if (!parsed.success) throw badResponse(this.id, 'no content array in the message');
-    const m = parsed.data;
-    return {
-      text: m.content.filter((b) => b.type === 'text').map((b) => b.text ?? '').join(''),
-      finishReason: mapAnthropicStop(m.stop_reason),
-      rawFinishReason: m.stop_reason ?? undefined,
-      usage: { inputTokens: m.usage?.input_tokens ?? 0, outputTokens: m.usage?.output_tokens ?? 0 },
-      raw: { id: m.id, model: m.model },
-    };
+    return parseAnthropicMessage(this.id, await readJson(this.id, res));
   }
 
   protected async readStream(res: Response): Promise<WireGeneration> {

@@ -10,7 +10,8 @@ export type ProviderErrorKind =
   | 'bad-request'
   | 'bad-response'
   | 'aborted'
-  | 'replay-miss';
+  | 'replay-miss'
+  | 'budget';
 
 export interface ProviderErrorInit {
   kind: ProviderErrorKind;
@@ -32,6 +33,8 @@ const RETRYABLE_BY_DEFAULT: Record<ProviderErrorKind, boolean> = {
   'bad-response': false,
   aborted: false,
   'replay-miss': false,
+  // spending more cannot succeed by waiting: the run stops and may resume with a larger budget
+  budget: false,
 };
 
 /** A model call that failed; messages never contain API keys. */

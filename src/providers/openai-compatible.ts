@@ -66,25 +66,52 @@ export function mapOpenAiFinish(reason: string | null | undefined): FinishReason
   }
 }
 
+/** Options of {@link openAiChatBody}: the default model and the provider's wire choices. */
+export interface OpenAiChatBodyOptions {
+  model: string;
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+  stream?: boolean;
+}
+
+/** The Chat Completions JSON body for a request (shared by the provider and batch files). */
+export function openAiChatBody(request: GenerationRequest, o: OpenAiChatBodyOptions): Record<string, unknown> {
+  const r = GenerationRequestSchema.parse(request);
+  const body: Record<string, unknown> = {
+    model: r.model ?? o.model,
+    messages: r.messages.map((m) => ({ role: m.role, content: m.content })),
+  };
+  if (r.temperature !== undefined) body.temperature = r.temperature;
+  if (r.maxTokens !== undefined) body[o.maxTokensField ?? 'max_tokens'] = r.maxTokens;
+  if (r.seed !== undefined) body.seed = r.seed;
+  if (r.stop?.length) body.stop = r.stop;
+  if (o.stream) {
+    body.stream = true;
+    body.stream_options = { include_usage: true };
+  } else body.stream = false;
+  return body;
+}
+
+/** A parsed (non-streaming) chat completion body → generation fields, or bad-response. */
+export function parseOpenAiCompletion(providerId: string, json: unknown): WireGeneration {
+  const parsed = CompletionSchema.safeParse(json);
+  if (!parsed.success) throw badResponse(providerId, 'no choices[0].message in the completion');
+  const c = parsed.data;
+  const choice = c.choices[0];
+  return {
+    text: choice.message.content ?? '',
+    finishReason: mapOpenAiFinish(choice.finish_reason),
+    rawFinishReason: choice.finish_reason ?? undefined,
+    usage: { inputTokens: c.usage?.prompt_tokens ?? 0, outputTokens: c.usage?.completion_tokens ?? 0 },
+    raw: { id: c.id, model: c.model },
+  };
+}
+
 /** A provider for any server speaking the OpenAI Chat Completions wire format. */
 export class OpenAiCompatibleProvider extends HttpProvider<OpenAiCompatibleOptions> {
 
   /** The JSON body sent for a request (exposed for tests and batch files). */
   body(request: GenerationRequest): Record<string, unknown> {
-    const r = GenerationRequestSchema.parse(request);
-    const body: Record<string, unknown> = {
-      model: r.model ?? this.o.model,
-      messages: r.messages.map((m) => ({ role: m.role, content: m.content })),
-    };
-    if (r.temperature !== undefined) body.temperature = r.temperature;
-    if (r.maxTokens !== undefined) body[this.o.maxTokensField ?? 'max_tokens'] = r.maxTokens;
-    if (r.seed !== undefined) body.seed = r.seed;
-    if (r.stop?.length) body.stop = r.stop;
-    if (this.o.stream) {
-      body.stream = true;
-      body.stream_options = { include_usage: true };
-    } else body.stream = false;
-    return body;
+    return openAiChatBody(request, { model: this.o.model, maxTokensField: this.o.maxTokensField, stream: this.o.stream });
   }
 
   protected path(): string {
@@ -100,17 +127,7 @@ export class OpenAiCompatibleProvider extends HttpProvider<OpenAiCompatibleOptio
   }
 
   protected async readBody(res: Response): Promise<WireGeneration> {
-    const parsed = CompletionSchema.safeParse(await readJson(this.id, res));
-    if (!parsed.success) throw badResponse(this.id, 'no choices[0].message in the completion');
-    const c = parsed.data;
-    const choice = c.choices[0];
-    return {
-      text: choice.message.content ?? '',
-      finishReason: mapOpenAiFinish(choice.finish_reason),
-      rawFinishReason: choice.finish_reason ?? undefined,
-      usage: { inputTokens: c.usage?.prompt_tokens ?? 0, outputTokens: c.usage?.completion_tokens ?? 0 },
-      raw: { id: c.id, model: c.model },
-    };
+    return parseOpenAiCompletion(this.id, await readJson(this.id, res));
   }
 
   protected async readStream(res: Response): Promise<WireGeneration> {
