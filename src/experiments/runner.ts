@@ -26,6 +26,11 @@ import { ProviderError } from '../providers/errors.ts';
 import { createProvider, type ProvidersConfig } from '../providers/registry.ts';
 import { requestKey } from '../providers/request-key.ts';
 import { withRetry, type RetryOptions } from '../providers/retry.ts';
+import { importNodeLlamaCpp, isMissingPackageError, releaseLlamaCppModels } from '../providers/llama-cpp.ts';
+import { existsSync } from 'node:fs';
+import { Budget, withBudget } from '../providers/budget.ts';
+import { ResponseCache, withCache } from '../providers/cache.ts';
+import { createRateLimiter, withRateLimit, type RateLimiter } from '../providers/rate-limit.ts';
 import type { Generation, GenerationRequest, Provider } from '../providers/types.ts';
 import { loadRules, selectRules } from '../rules/registry.ts';
 import type { Rule } from '../rules/rule.ts';
@@ -58,10 +63,17 @@ export interface RunSummary {
   comparisons: number;
   /** Cells skipped with a reason (e.g. nothing to refine). */
   skipped: number;
+  /** Units of work (model × scenario × sample, × strategy in generate mode) finished, and in all. */
+  unitsDone: number;
+  units: number;
   /** Existing samples imported into the run (scenarios.importers of format samples). */
   imported: number;
   /** Imported rows and files that could not be used, each with its place and reason. */
   importProblems: ImportProblem[];
+  /** Set when the budget ran out: why. The run is left interrupted; resume it with a larger budget. */
+  budget?: string;
+  /** Tokens (and, with prices, USD) spent by the provider calls of this invocation; cached answers cost nothing. */
+  spent?: { inputTokens: number; outputTokens: number; costUsd?: number };
 }
 
 export interface RunOptions {
@@ -74,11 +86,31 @@ export interface RunOptions {
   resume?: string;
   /** Retry settings (tests shorten them). */
   retry?: RetryOptions;
+  /** Loads node-llama-cpp for the preflight check (tests pass a fake). */
+  loadLlamaCpp?: () => Promise<unknown>;
+  /** The rate limiter's clock (tests use a fake one). */
+  rateLimitClock?: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
 }
 
-/** Rejects what the runner does not support yet, with one clear message each. */
-export function checkSupported(config: StudyConfig): void {
-  for (const m of config.models) if (m.provider === 'llama-cpp') throw new ConfigError(`${m.id}: the llama-cpp provider is not yet supported by secfix run`);
+/**
+ * Checks, before any call, what would otherwise fail in every cell: an embedded model's file and
+ * the optional node-llama-cpp package.
+ */
+export async function preflight(config: StudyConfig, load: () => Promise<unknown> = importNodeLlamaCpp): Promise<void> {
+  const local = config.models.filter((m) => m.provider === 'llama-cpp');
+  for (const m of local) {
+    if (!existsSync(m.model)) throw new ConfigError(`${m.label}: model file not found: ${m.model}`, 'give the path of a GGUF file, relative to the study file');
+  }
+  if (!local.length) return;
+  try {
+    await load();
+  } catch (e) {
+    const missing = isMissingPackageError(e);
+    throw new ConfigError(
+      `${local[0]!.label}: ${missing ? 'the optional package node-llama-cpp is not installed' : `node-llama-cpp could not be loaded: ${(e as Error).message}`}`,
+      'run `npm install node-llama-cpp` (v3; it downloads llama.cpp binaries) to run GGUF models in-process',
+    );
+  }
 }
 
 /** The scenarios of a study: built-in (filtered), files and importers, in the study's languages. */
@@ -115,6 +147,8 @@ export function defaultProviderFactory(model: ModelSpec): Provider {
   switch (model.provider) {
     case 'replay':
       return createProvider(`replay:${model.model}`);
+    case 'llama-cpp':
+      return createProvider(`llama-cpp:${model.model}`);
     case 'openai':
     case 'anthropic':
     case 'ollama':
@@ -129,6 +163,44 @@ export function defaultProviderFactory(model: ModelSpec): Provider {
     default:
       throw new ConfigError(`${model.id}: provider ${model.provider} is not yet supported by secfix run`);
   }
+}
+
+/**
+ * Builds each model's provider: retries innermost (each attempt has its own timeout), then the
+ * rate limit (one token per logical request, shared by every model its key covers), then the
+ * response cache (identical requests are answered from disk and marked cached), then the budget
+ * (checked before a call, charged after an uncached one). Replay answers come from a file already,
+ * so they skip the cache and cost nothing.
+ */
+export function providerChain(config: StudyConfig, o: { factory: ProviderFactory; budget: Budget; retry?: RetryOptions; clock?: RunOptions['rateLimitClock'] }): (model: ModelSpec) => Provider {
+  const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (key: string, rpm: number) => {
+    let l = limiters.get(key);
+    if (!l) limiters.set(key, (l = createRateLimiter({ requestsPerMinute: rpm, ...(o.clock ? { now: o.clock.now, sleep: o.clock.sleep } : {}) })));
+    return l;
+  };
+  const cache = config.cache.enabled ? new ResponseCache(config.cache.dir) : undefined;
+  return (model) => {
+    let p = withRetry(o.factory(model), o.retry);
+    if (model.provider === 'replay') return p;
+    const key = [model.label, model.id, model.provider].find((k) => config.rateLimit[k] !== undefined);
+    if (key) p = withRateLimit(p, limiterFor(key, config.rateLimit[key]!));
+    if (cache) p = withCache(p, cache);
+    if (config.budget.maxCostUsd !== undefined && !model.price) {
+      throw new ConfigError(`${model.label}: budget.maxCostUsd needs a price for every model`, 'give the model a price: {input: USD per 1M tokens, output: USD per 1M tokens}');
+    }
+    return withBudget(p, o.budget, model.price);
+  };
+}
+
+/**
+ * The part of a study that decides its results, stored with the run: a resume must match it.
+ * How fast and how far a run goes (concurrency, rate limits, budget, cache, store) may change
+ * between invocations, e.g. to resume with a larger budget.
+ */
+export function runIdentity(config: StudyConfig): Omit<StudyConfig, 'concurrency' | 'rateLimit' | 'budget' | 'cache' | 'store'> {
+  const { concurrency: _c, rateLimit: _r, budget: _b, cache: _k, store: _s, ...identity } = config;
+  return identity;
 }
 
 /** A counting semaphore: at most `n` holders at once. */
@@ -175,7 +247,7 @@ const BASELINE = 'baseline';
 
 /** Runs (or resumes) a study; returns what it did. Provider errors never abort it. */
 export async function runStudy(config: StudyConfig, options: RunOptions): Promise<RunSummary> {
-  checkSupported(config);
+  await preflight(config, options.loadLlamaCpp);
   const { store } = options;
   const scenarios = config.models.length ? await studyScenarios(config) : [];
   const imports = config.scenarios.importers.filter((i) => i.format === 'samples');
@@ -183,21 +255,28 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
   const arms: Arm[] = config.strategies.map((s) => ({ label: s.label, strategy: resolveStrategy(s.steps.map((st) => ({ name: st.name, ...st.options }))) }));
   const rules: Rule[] = selectRules(await loadRules(), { profile: config.profile });
   const factory = options.providerFactory ?? defaultProviderFactory;
-  const providers = new Map(config.models.map((m) => [m.label, { provider: withRetry(factory(m), options.retry), limit: limiter(m.concurrency) }]));
+  const budget = new Budget(config.budget);
+  const chain = providerChain(config, { factory, budget, ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimitClock ? { clock: options.rateLimitClock } : {}) });
+  const providers = new Map(config.models.map((m) => [m.label, { provider: chain(m), limit: limiter(m.concurrency) }]));
   const scanner = createSampleScanner(config, rules);
 
   let runId: string;
   if (options.resume) {
     if (!store.getRun(options.resume)) throw new ConfigError(`no run ${options.resume} in the store ${store.file}`, 'see secfix runs list');
-    runId = store.createRun(config, { id: options.resume }).id;
-  } else runId = store.createRun(config).id;
+    runId = store.createRun(runIdentity(config), { id: options.resume }).id;
+  } else runId = store.createRun(runIdentity(config)).id;
   store.runStatus(runId, 'running');
 
   const summary: RunSummary = {
     runId, generations: 0, providerCalls: 0, resumed: 0, cached: 0, errors: 0, refusals: 0, noCode: 0, truncated: 0,
     samples: 0, samplesWithCode: 0, samplesWithFindings: 0, comparisons: 0, skipped: 0, imported: 0, importProblems: [],
+    unitsDone: 0, units: 0,
   };
-  const progress = () => options.onProgress?.({ ...summary });
+  const progress = () => options.onProgress?.({ ...summary, spent: budget.spent() });
+  // A resumed run's budget counts what its earlier invocations spent.
+  const prices = new Map(config.models.map((m) => [m.label, m.price]));
+  for (const g of store.listGenerations(runId)) if (g.response && !g.response.cached) budget.charge(g.response.usage, prices.get(g.model));
+  const spentBefore = budget.spent();
 
   /**
    * Calls in flight by (request key, sample, round): two arms that ask the same thing at the same
@@ -245,6 +324,12 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
       generation = await limit(() => provider.generate(request, options.signal ? { signal: options.signal } : {}));
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
+      if (err.kind === 'budget') {
+        // No call was made: nothing is recorded, and a resume with a larger budget makes it.
+        summary.providerCalls--;
+        summary.budget ??= err.message;
+        throw new CellFailed(err.message);
+      }
       store.recordGeneration({ ...base, error: { kind: err.kind, message: err.message } });
       summary.generations++;
       summary.errors++;
@@ -374,9 +459,14 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     }
   }
 
+  summary.units = units.length;
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < units.length && !options.signal?.aborted) await runUnit(units[next++]!);
+    while (next < units.length && !options.signal?.aborted && !summary.budget) {
+      await runUnit(units[next++]!);
+      summary.unitsDone++;
+      progress();
+    }
   };
   try {
     for (const spec of imports) {
@@ -389,8 +479,15 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     throw e;
   } finally {
     await scanner.close();
+    if (config.models.some((m) => m.provider === 'llama-cpp')) await releaseLlamaCppModels();
   }
-  store.runStatus(runId, options.signal?.aborted ? 'interrupted' : 'completed');
+  store.runStatus(runId, options.signal?.aborted || summary.budget ? 'interrupted' : 'completed');
+  const spent = budget.spent();
+  summary.spent = {
+    inputTokens: spent.inputTokens - spentBefore.inputTokens, outputTokens: spent.outputTokens - spentBefore.outputTokens,
+    // rounded to a millionth of a cent: the difference of two float sums carries noise below that
+    ...(spent.pricedCalls ? { costUsd: Math.round((spent.costUsd - spentBefore.costUsd) * 1e8) / 1e8 } : {}),
+  };
   progress();
   return summary;
 }

@@ -1,12 +1,13 @@
-/** Provider ids (`openai:gpt-4.1`, `ollama:qwen2.5-coder:7b`, `replay:FILE`…) → provider instances. */
+/** Provider ids (`openai:gpt-4.1`, `ollama:qwen2.5-coder:7b`, `replay:FILE`, `llama-cpp:FILE.gguf`…) → provider instances. */
 import { ConfigError } from '../core/errors.ts';
 import { AnthropicProvider } from './anthropic.ts';
+import { LlamaCppProvider, type LlamaCppProviderOptions } from './llama-cpp.ts';
 import { OLLAMA_DEFAULT_BASE_URL, OllamaProvider } from './ollama.ts';
 import { OpenAiCompatibleProvider } from './openai-compatible.ts';
 import { ReplayProvider } from './replay.ts';
 import type { Provider } from './types.ts';
 
-export const PROVIDER_KINDS = ['openai', 'anthropic', 'ollama', 'openai-compatible', 'replay'] as const;
+export const PROVIDER_KINDS = ['openai', 'anthropic', 'ollama', 'openai-compatible', 'replay', 'llama-cpp'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export interface ParsedProviderId {
@@ -15,7 +16,7 @@ export interface ParsedProviderId {
   model?: string;
   /** The config entry of an `openai-compatible:NAME[:MODEL]` id. */
   name?: string;
-  /** The file of a `replay:FILE` id. */
+  /** The file of a `replay:FILE` or `llama-cpp:FILE.gguf` id. */
   file?: string;
 }
 
@@ -39,6 +40,8 @@ export interface ProvidersConfig {
   anthropic?: EndpointConfig;
   ollama?: EndpointConfig;
   openaiCompatible?: Record<string, CompatibleEndpointConfig>;
+  /** Settings of embedded GGUF models (every `llama-cpp:` id). */
+  llamaCpp?: Pick<LlamaCppProviderOptions, 'contextSize' | 'gpuLayers' | 'load'>;
   /** Default for every provider without its own `stream`. */
   stream?: boolean;
   /** Where API keys are read from (default process.env). */
@@ -58,10 +61,10 @@ export function parseProviderId(id: string): ParsedProviderId {
   }
   const kind = prefix as ProviderKind;
   if (!rest.trim()) {
-    const what = kind === 'replay' ? 'a file' : kind === 'openai-compatible' ? 'a server name' : 'a model name';
+    const what = kind === 'replay' || kind === 'llama-cpp' ? 'a file' : kind === 'openai-compatible' ? 'a server name' : 'a model name';
     throw new ConfigError(`model id "${id}" needs ${what} after "${kind}:"`);
   }
-  if (kind === 'replay') return { kind, file: rest };
+  if (kind === 'replay' || kind === 'llama-cpp') return { kind, file: rest };
   if (kind === 'openai-compatible') {
     const c = rest.indexOf(':');
     const name = c < 0 ? rest : rest.slice(0, c);
@@ -139,5 +142,8 @@ export function createProvider(id: string, config: ProvidersConfig = {}): Provid
     }
     case 'replay':
       return new ReplayProvider(p.file as string, id);
+    case 'llama-cpp':
+      // nothing is loaded here: node-llama-cpp and the model file are only needed on the first call
+      return new LlamaCppProvider({ id, modelPath: p.file as string, ...config.llamaCpp });
   }
 }

@@ -1,7 +1,7 @@
 /** The study runner, end to end from the bundled replay file; resume; provider errors; unsupported settings. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,7 @@ function counting(fail: (r: GenerationRequest) => boolean = () => false): { call
 const EXPECTED: Omit<RunSummary, 'runId'> = {
   generations: 7, providerCalls: 7, resumed: 0, cached: 7, errors: 0, refusals: 1, noCode: 1, truncated: 1,
   samples: 7, samplesWithCode: 5, samplesWithFindings: 2, comparisons: 2, skipped: 1, imported: 0, importProblems: [],
+  spent: { inputTokens: 0, outputTokens: 0 }, unitsDone: 4, units: 4,
 };
 
 test('the offline study runs end to end from the replay file', withStore(async (store) => {
@@ -137,7 +138,7 @@ function scripted(first?: string): { calls: GenerationRequest[]; factory: typeof
   return box;
 }
 
-const ONE_SCENARIO = 'models: [openai:gpt-test]\nscenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\nsamples: 1\n';
+const ONE_SCENARIO = 'models: [openai:gpt-test]\nscenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\nsamples: 1\ncache: {enabled: false}\n';
 
 test('mode both: every arm is generated, and every strategy also refines the baseline, K rounds', withStore(async (store) => {
   const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline, security-checklist]\nmode: both\nrepair: {rounds: 2}\n', '/tmp/both.yaml');
@@ -237,13 +238,74 @@ test('a missing external tool is left out of the analyzers recorded; a tool with
   }
 }));
 
-test('settings the runner does not support yet are refused with one clear error', async () => {
-  const base = 'scenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\n';
-  const store = {} as RunStore;
-  for (const [extra, message] of [
-    ['models: ["llama-cpp:/m.gguf"]\n', /llama-cpp provider is not yet supported/],
-  ] as const) {
-    const config = parseStudyConfig(base + extra, '/tmp/s.yaml');
-    await assert.rejects(runStudy(config, { store }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+test('the budget stops new calls once spent; the run resumes with a larger budget and repeats nothing', withStore(async (store) => {
+  const study = (cap: number) => parseStudyConfig(
+    ONE_SCENARIO.replace('samples: 1', 'samples: 3').replace('models: [openai:gpt-test]\n', '') + `strategies: [baseline]\nmode: generate\nconcurrency: 1\nbudget: {maxTokens: ${cap}, maxCostUsd: 1}\n` +
+      'models: [{id: "openai:gpt-test", price: {input: 2.5, output: 10}}]\n',
+    '/tmp/budget.yaml',
+  );
+  const first = scripted();
+  // each call uses 10 + 20 tokens: the second call reaches the cap of 50, the third is never made
+  const s = await runStudy(study(50), { store, providerFactory: first.factory });
+  assert.equal(first.calls.length, 2);
+  assert.deepEqual([s.generations, s.samples, s.errors, s.budget], [2, 2, 0, 'openai:gpt-test: budget of 50 tokens reached (60 used)']);
+  // 20 input and 40 output tokens at $2.50 / $10 per 1M
+  assert.deepEqual(s.spent, { inputTokens: 20, outputTokens: 40, costUsd: 0.00045 });
+  assert.equal(store.getRun(s.runId)!.status, 'interrupted');
+  const more = scripted();
+  const r = await runStudy(study(1000), { store, providerFactory: more.factory, resume: s.runId });
+  assert.deepEqual([more.calls.length, r.resumed, r.samples, r.budget, r.spent], [1, 2, 3, undefined, { inputTokens: 10, outputTokens: 20, costUsd: 0.000225 }]);
+  assert.equal(store.getRun(s.runId)!.status, 'completed');
+}));
+
+test('a cost cap needs a price for every model that makes calls', withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'budget: {maxCostUsd: 5}\n', '/tmp/nocost.yaml');
+  await assert.rejects(runStudy(config, { store, providerFactory: scripted().factory }), (e: unknown) => e instanceof ConfigError && /gpt-test: budget.maxCostUsd needs a price for every model/.test(e.message));
+}));
+
+test('the response cache answers a new run of the same study without calls, marked cached', withStore(async (store) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-cache-'));
+  try {
+    const text = ONE_SCENARIO.replace('cache: {enabled: false}\n', 'cache: {dir: cache}\n') + 'strategies: [baseline, security-checklist]\n';
+    const config = parseStudyConfig(text, path.join(dir, 'study.yaml'));
+    const first = scripted();
+    const a = await runStudy(config, { store, providerFactory: first.factory });
+    assert.deepEqual([first.calls.length, a.cached], [2, 0]);
+    const second = scripted();
+    const b = await runStudy(config, { store, providerFactory: second.factory });
+    assert.notEqual(b.runId, a.runId);
+    assert.deepEqual([second.calls.length, b.providerCalls, b.cached, b.samples, b.spent], [0, 2, 2, 2, { inputTokens: 0, outputTokens: 0 }]);
+    assert.deepEqual(store.listGenerations(b.runId).map((g) => g.response!.cached), [true, true]);
+    assert.deepEqual(readdirSync(path.join(dir, 'cache')).length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-});
+}));
+
+test('rate limits apply by model label, model id or provider prefix, shared by the models they cover', withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline, security-checklist]\nmode: generate\nconcurrency: 1\nrateLimit: {openai: 1}\n', '/tmp/rl.yaml');
+  let now = 0;
+  const sleeps: number[] = [];
+  const clock = { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } };
+  const model = scripted();
+  await runStudy(config, { store, providerFactory: model.factory, rateLimitClock: clock });
+  // one request per minute: the second call waits a whole minute of (fake) time
+  assert.deepEqual([model.calls.length, sleeps], [2, [60_000]]);
+}));
+
+test('an embedded GGUF model is checked before any call: its file, then node-llama-cpp', withStore(async (store) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-gguf-'));
+  try {
+    const base = 'scenarios: {builtin: {ids: [py-cwe-089-user-lookup]}}\nlanguages: [python]\ncache: {enabled: false}\n';
+    const missing = parseStudyConfig(base + 'models: ["llama-cpp:models/none.gguf"]\n', path.join(dir, 's.yaml'));
+    await assert.rejects(runStudy(missing, { store }), (e: unknown) => e instanceof ConfigError && e.message === `llama-cpp:models/none.gguf: model file not found: ${path.join(dir, 'models', 'none.gguf')}`);
+    writeFileSync(path.join(dir, 'm.gguf'), 'GGUF');
+    const present = parseStudyConfig(base + 'models: ["llama-cpp:m.gguf"]\n', path.join(dir, 's.yaml'));
+    const notInstalled = Object.assign(new Error("Cannot find package 'node-llama-cpp'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await assert.rejects(runStudy(present, { store, loadLlamaCpp: () => Promise.reject(notInstalled) }), (e: unknown) =>
+      e instanceof ConfigError && e.message === 'llama-cpp:m.gguf: the optional package node-llama-cpp is not installed' && /npm install node-llama-cpp/.test(e.hint ?? ''));
+    assert.deepEqual(store.listRuns(), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}));

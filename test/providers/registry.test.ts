@@ -30,7 +30,7 @@ test('unknown or incomplete ids are ConfigErrors with a hint', () => {
   assert.throws(() => parseProviderId('gemini:2.0-flash'), (e: unknown) => {
     assert.ok(e instanceof ConfigError);
     assert.equal(e.message, 'unknown provider "gemini" in model id "gemini:2.0-flash"');
-    assert.equal(e.hint, 'use one of openai:…, anthropic:…, ollama:…, openai-compatible:…, replay:…');
+    assert.equal(e.hint, 'use one of openai:…, anthropic:…, ollama:…, openai-compatible:…, replay:…, llama-cpp:…');
     return true;
   });
   assert.throws(() => parseProviderId('gpt-4.1'), { message: 'unknown provider "gpt-4.1" in model id "gpt-4.1"' });

@@ -17,11 +17,21 @@ function storeAt(dir: string): RunStore {
 }
 
 function summaryLine(s: Readonly<RunSummary>): string {
+  const spent = s.spent ? `; spent ${s.spent.inputTokens} input + ${s.spent.outputTokens} output tokens${s.spent.costUsd !== undefined ? ` ($${s.spent.costUsd.toFixed(4)})` : ''}` : '';
   return (
     `${s.generations} generation(s) (${s.providerCalls} provider call(s), ${s.resumed} resumed from the store, ${s.cached} cached/replayed), ` +
-    `${s.errors} error(s), ${s.refusals} refusal(s), ${s.noCode} no-code, ${s.truncated} truncated; ` +
-    `samples with code that have ≥1 finding: ${formatRate(s.samplesWithFindings, s.samplesWithCode)} (${s.samples} sample(s) in all, ${s.comparisons} comparison(s))`
+    `${s.errors} error(s), ${s.refusals} refusal(s), ${s.noCode} no-code, ${s.truncated} truncated` +
+    (s.imported ? `, ${s.imported} imported` : '') +
+    `; samples with code that have ≥1 finding: ${formatRate(s.samplesWithFindings, s.samplesWithCode)} (${s.samples} sample(s) in all, ${s.comparisons} comparison(s))` +
+    spent
   );
+}
+
+/** One progress line: a bar on a terminal (redrawn in place), plain text otherwise. */
+export function progressLine(s: Readonly<RunSummary>, width = 24): string {
+  const done = s.units ? Math.min(width, Math.round((s.unitsDone / s.units) * width)) : 0;
+  const cost = s.spent?.costUsd !== undefined ? ` · $${s.spent.costUsd.toFixed(4)}` : '';
+  return `[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${s.unitsDone}/${s.units} cells · ${s.generations} generation(s) · ${s.errors} error(s) · ${s.samples} sample(s)${cost}`;
 }
 
 export function registerRun(program: Command): void {
@@ -31,29 +41,46 @@ export function registerRun(program: Command): void {
     .argument('<study>', 'the study file (YAML; see examples/study.yaml)')
     .option('--store <dir>', 'directory of the run store (default: store.dir of the study)')
     .option('--resume <run-id>', 'continue this run; finished model calls are not repeated')
-    .action(async (file: string, flags: { store?: string; resume?: string }) => {
+    .option('--no-progress', 'no progress display')
+    .action(async (file: string, flags: { store?: string; resume?: string; progress: boolean }) => {
       const config = await loadStudyConfig(file);
       const store = storeAt(flags.store ?? config.store.dir);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
+      process.once('SIGTERM', onSigint);
+      const tty = flags.progress && process.stderr.isTTY === true;
       let printed = 0;
+      let lastDraw = 0;
       try {
         const summary = await runStudy(config, {
           store,
           signal: controller.signal,
           ...(flags.resume ? { resume: flags.resume } : {}),
           onProgress: (s) => {
-            if (s.generations >= printed + PROGRESS_EVERY) {
+            if (!flags.progress) return;
+            if (tty) {
+              // at most ten redraws a second, always the last one
+              const now = Date.now();
+              if (now - lastDraw < 100 && s.unitsDone < s.units) return;
+              lastDraw = now;
+              process.stderr.write(`\r\x1b[2K${progressLine(s, Math.max(10, Math.min(40, (process.stderr.columns ?? 80) - 70)))}`);
+            } else if (s.generations >= printed + PROGRESS_EVERY) {
               printed = s.generations - (s.generations % PROGRESS_EVERY);
-              process.stderr.write(`secfix: ${s.generations} generation(s), ${s.errors} error(s), ${s.samples} sample(s)\n`);
+              process.stderr.write(`secfix: ${progressLine(s)}\n`);
             }
           },
         });
-        process.stderr.write(`secfix: run ${summary.runId} ${controller.signal.aborted ? 'interrupted' : 'finished'}: ${summaryLine(summary)}\n`);
+        if (tty) process.stderr.write('\r\x1b[2K');
+        for (const p of summary.importProblems) process.stderr.write(`secfix: ${p.file}${p.line !== undefined ? `:${p.line}` : ''}: not imported: ${p.message}\n`);
+        const state = controller.signal.aborted ? 'interrupted' : summary.budget ? 'stopped by the budget' : 'finished';
+        process.stderr.write(`secfix: run ${summary.runId} ${state}: ${summaryLine(summary)}\n`);
+        if (summary.budget) process.stderr.write(`secfix: ${summary.budget}; raise the budget and continue with: secfix run ${file} --resume ${summary.runId}\n`);
+        else if (controller.signal.aborted) process.stderr.write(`secfix: continue with: secfix run ${file} --resume ${summary.runId}\n`);
         process.stdout.write(`${summary.runId}\n`);
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
         store.close();
       }
     });
@@ -90,9 +117,7 @@ export function registerRun(program: Command): void {
         const gens = store.listGenerations(id);
         const outcomes = { code: 0, refusal: 0, 'no-code': 0 };
         let withFindings = 0;
-        for (const g of gens) {
-          const s = store.sampleOfGeneration(g.id);
-          if (!s) continue;
+        for (const s of store.listSamples(id)) {
           outcomes[s.outcome]++;
           if (store.listFindings(s.id).length) withFindings++;
         }
