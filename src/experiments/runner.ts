@@ -165,6 +165,9 @@ export function defaultProviderFactory(model: ModelSpec): Provider {
   }
 }
 
+/** Providers that run on the user's machine: free unless the model entry gives a price. */
+const LOCAL_PROVIDERS = new Set<string>(['ollama', 'llama-cpp']);
+
 /**
  * Builds each model's provider: retries innermost (each attempt has its own timeout), then the
  * rate limit (one token per logical request, shared by every model its key covers), then the
@@ -186,10 +189,12 @@ export function providerChain(config: StudyConfig, o: { factory: ProviderFactory
     const key = [model.label, model.id, model.provider].find((k) => config.rateLimit[k] !== undefined);
     if (key) p = withRateLimit(p, limiterFor(key, config.rateLimit[key]!));
     if (cache) p = withCache(p, cache);
-    if (config.budget.maxCostUsd !== undefined && !model.price) {
+    // Models on the user's own machine cost nothing unless a price says otherwise.
+    const price = model.price ?? (LOCAL_PROVIDERS.has(model.provider) ? { input: 0, output: 0 } : undefined);
+    if (config.budget.maxCostUsd !== undefined && !price) {
       throw new ConfigError(`${model.label}: budget.maxCostUsd needs a price for every model`, 'give the model a price: {input: USD per 1M tokens, output: USD per 1M tokens}');
     }
-    return withBudget(p, o.budget, model.price);
+    return withBudget(p, o.budget, price);
   };
 }
 

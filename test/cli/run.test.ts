@@ -9,7 +9,7 @@ import { ROOT, secfix } from '../support/cli.ts';
 const STUDY = path.join(ROOT, 'examples', 'offline-study.yaml');
 const SUMMARY = (id: string, calls: number, resumed: number, cached: number) =>
   `secfix: run ${id} finished: 7 generation(s) (${calls} provider call(s), ${resumed} resumed from the store, ${cached} cached/replayed), ` +
-  '0 error(s), 1 refusal(s), 1 no-code, 1 truncated; samples with code that have ≥1 finding: 2 of 5 (40%, 95% CI 12–77%) (7 sample(s) in all, 2 comparison(s)); spent 0 input + 0 output tokens\n';
+  '0 error(s), 1 refusal(s), 1 no-code, 1 truncated; samples with code that have ≥1 finding: 2 of 5 (40%, 95% CI 12–77%) (7 sample(s) in all, 2 comparison(s))\n';
 
 test('secfix run runs the offline study, resumes it without calls, and runs list/show/export read it', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-cli-run-'));

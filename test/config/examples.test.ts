@@ -1,4 +1,8 @@
 /** The example study files load, and say what the docs promise. */
+import { providerChain } from '../../src/experiments/runner.ts';
+import type { ModelSpec } from '../../src/config/schema.ts';
+import type { Provider } from '../../src/providers/types.ts';
+import { Budget } from '../../src/providers/budget.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -44,4 +48,11 @@ test('examples/offline-study.yaml uses only a replay model', async () => {
   assert.deepEqual(c.languages, ['python']);
   assert.equal(c.samples, 2);
   assert.equal(c.cache.enabled, false);
+});
+
+test('every model of examples/study.yaml can be set up under its cost cap (no call is made)', async () => {
+  const c = await loadStudyConfig(path.join(examples, 'study.yaml'));
+  const factory = (m: ModelSpec): Provider => ({ id: m.id, generate: () => assert.fail('no call') });
+  const chain = providerChain(c, { factory, budget: new Budget(c.budget) });
+  assert.deepEqual(c.models.map((m) => chain(m).id), ['openai:gpt-4.1', 'openai:gpt-5', 'openai:o4-mini', 'openai-compatible:gemini-2.0-flash', 'ollama:deepseek-r1:32b']);
 });

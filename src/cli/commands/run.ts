@@ -17,7 +17,7 @@ function storeAt(dir: string): RunStore {
 }
 
 function summaryLine(s: Readonly<RunSummary>): string {
-  const spent = s.spent ? `; spent ${s.spent.inputTokens} input + ${s.spent.outputTokens} output tokens${s.spent.costUsd !== undefined ? ` ($${s.spent.costUsd.toFixed(4)})` : ''}` : '';
+  const spent = s.spent && (s.spent.inputTokens || s.spent.outputTokens || s.spent.costUsd) ? `; spent ${s.spent.inputTokens} input + ${s.spent.outputTokens} output tokens${s.spent.costUsd !== undefined ? ` ($${s.spent.costUsd.toFixed(4)})` : ''}` : '';
   return (
     `${s.generations} generation(s) (${s.providerCalls} provider call(s), ${s.resumed} resumed from the store, ${s.cached} cached/replayed), ` +
     `${s.errors} error(s), ${s.refusals} refusal(s), ${s.noCode} no-code, ${s.truncated} truncated` +
