@@ -63,7 +63,7 @@ export interface RunSummary {
   comparisons: number;
   /** Cells skipped with a reason (e.g. nothing to refine). */
   skipped: number;
-  /** Units of work (model × scenario × sample, × strategy in generate mode) finished, and in all. */
+  /** Units of work (model × scenario × sample, every arm) finished, and in all. */
   unitsDone: number;
   units: number;
   /** Existing samples imported into the run (scenarios.importers of format samples). */
@@ -237,7 +237,7 @@ interface Unit {
   model: ModelSpec;
   scenario: Scenario;
   sample: number;
-  /** generate mode: the one arm of the cell; refine and both: every arm, run after the baseline. */
+  /** Every arm of the study, run one after another after the baseline. */
   arms: Arm[];
 }
 
@@ -288,6 +288,8 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
    * time (analyzer-feedback's first prompt is the baseline's) share one call and one record.
    */
   const inflight = new Map<string, Promise<{ id: number; generation: Generation }>>();
+  /** Generations recorded by this invocation (as opposed to found from an earlier one). */
+  const madeNow = new Set<number>();
 
   /** Executes one call of a cell, reusing the store's answer when there is one. */
   const executor = (unit: Unit, strategyLabel: string, round: number, stepIds: Map<string, number>) => async (call: ModelCall): Promise<Generation> => {
@@ -316,11 +318,14 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     const base = { runId, requestKey: key, sample: unit.sample, round, providerId: model.id, model: model.label, strategy: strategyLabel, scenarioId: scenario.id, language: scenario.language, request };
     const found = store.findGeneration(runId, key, unit.sample, round);
     if (found?.response) {
+      const r = found.response;
+      const again = { text: r.text, finishReason: r.finishReason, usage: { ...r.usage }, latencyMs: r.latencyMs, cached: true, raw: {} };
+      // Asked earlier in this invocation by another arm of the cell: one generation, counted once.
+      if (madeNow.has(found.id)) return { id: found.id, generation: again };
       summary.generations++;
       summary.resumed++;
       progress();
-      const r = found.response;
-      return { id: found.id, generation: { text: r.text, finishReason: r.finishReason, usage: { ...r.usage }, latencyMs: r.latencyMs, cached: true, raw: {} } };
+      return { id: found.id, generation: again };
     }
     const { provider, limit } = providers.get(model.label)!;
     let generation: Generation;
@@ -345,6 +350,7 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
       ...base,
       response: { text: generation.text, finishReason: generation.finishReason, usage: { ...generation.usage }, latencyMs: generation.latencyMs, cached: generation.cached },
     });
+    madeNow.add(id);
     summary.generations++;
     if (generation.cached) summary.cached++;
     progress();
@@ -388,13 +394,14 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
       ...(unit.model.seed !== undefined ? { seed: unit.model.seed } : {}),
     },
   });
-  const initial = (scenario: Scenario): StrategyState => ({ scenario, notes: [] });
+  /** A fresh state; `prior` are the model's own insecure outputs for the cell (for negative-examples). */
+  const initial = (scenario: Scenario, prior: string[] = []): StrategyState => ({ scenario, notes: [], ...(prior.length ? { priorInsecure: prior } : {}) });
 
   /** One arm in generate mode: the strategy shapes the first prompt. */
-  const generateArm = async (unit: Unit, arm: Arm, ctx: StrategyContext): Promise<{ state: StrategyState; sample?: Recorded } | undefined> => {
+  const generateArm = async (unit: Unit, arm: Arm, ctx: StrategyContext, prior: string[] = []): Promise<{ state: StrategyState; sample?: Recorded } | undefined> => {
     const stepIds = new Map<string, number>();
     try {
-      const state = await runStrategy(arm.strategy, initial(unit.scenario), ctx, executor(unit, arm.label, 0, stepIds));
+      const state = await runStrategy(arm.strategy, initial(unit.scenario, prior), ctx, executor(unit, arm.label, 0, stepIds));
       return { state, sample: await recordAnswer(state, stepIds, { strategy: arm.label, mode: 'generate', round: 0 }) };
     } catch (e) {
       if (!(e instanceof CellFailed)) throw e;
@@ -403,7 +410,7 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
   };
 
   /** One arm in refine mode: repair rounds 1..K, each repairing the previous round's code. */
-  const refineArm = async (unit: Unit, arm: Arm, ctx: StrategyContext, baseline: Recorded): Promise<void> => {
+  const refineArm = async (unit: Unit, arm: Arm, ctx: StrategyContext, baseline: Recorded, prior: string[]): Promise<void> => {
     let parent = baseline;
     for (let round = 1; round <= config.repair.rounds; round++) {
       if (parent.code === undefined) {
@@ -413,7 +420,7 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
       const stepIds = new Map<string, number>();
       let child: Recorded | undefined;
       try {
-        const state = await runStrategy(arm.strategy, { scenario: unit.scenario, code: parent.code, notes: [] }, ctx, executor(unit, arm.label, round, stepIds));
+        const state = await runStrategy(arm.strategy, { ...initial(unit.scenario, prior), code: parent.code }, ctx, executor(unit, arm.label, round, stepIds));
         child = await recordAnswer(state, stepIds, { strategy: arm.label, mode: 'refine', round, parent: parent.id });
       } catch (e) {
         if (!(e instanceof CellFailed)) throw e;
@@ -436,30 +443,37 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     }
   };
 
+  /** The baseline's code when the scanner found a weakness in it: the model's own insecure output. */
+  const insecure = (base: { sample?: Recorded } | undefined): string[] =>
+    base?.sample?.code !== undefined && base.sample.fingerprints?.length ? [base.sample.code] : [];
+
   const runUnit = async (unit: Unit): Promise<void> => {
     const ctx = ctxFor(unit);
+    const others = unit.arms.filter((a) => a.label !== BASELINE);
     if (config.mode === 'generate') {
-      await generateArm(unit, unit.arms[0]!, ctx);
+      // the baseline arm (when the study has one) first, so negative-examples can show its output
+      const baseArm = unit.arms.find((a) => a.label === BASELINE);
+      const base = baseArm ? await generateArm(unit, baseArm, ctx) : undefined;
+      for (const arm of others) await generateArm(unit, arm, ctx, insecure(base));
       return;
     }
     // refine and both: one baseline per model × scenario × sample, the control arm of every strategy
-    const others = unit.arms.filter((a) => a.label !== BASELINE);
     const base = await generateArm(unit, { label: BASELINE, strategy: resolveStrategy(BASELINE) }, ctx);
-    if (config.mode === 'both') for (const arm of others) await generateArm(unit, arm, ctx);
+    const prior = insecure(base);
+    if (config.mode === 'both') for (const arm of others) await generateArm(unit, arm, ctx, prior);
     if (!config.repair.rounds) return;
     if (!base?.sample) {
       summary.skipped += others.length * config.repair.rounds; // the baseline call failed: nothing to refine
       return;
     }
-    for (const arm of others) await refineArm(unit, arm, ctx, base.sample);
+    for (const arm of others) await refineArm(unit, arm, ctx, base.sample, prior);
   };
 
   const units: Unit[] = [];
   for (const model of config.models) {
     for (const scenario of scenarios) {
       for (let sample = 0; sample < config.samples; sample++) {
-        if (config.mode === 'generate') for (const a of arms) units.push({ model, scenario, sample, arms: [a] });
-        else units.push({ model, scenario, sample, arms });
+        units.push({ model, scenario, sample, arms });
       }
     }
   }

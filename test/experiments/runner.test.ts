@@ -180,6 +180,15 @@ test('generate mode: two arms whose first call is the same request share it but 
   assert.deepEqual([store.listFindings(byArm['baseline']!.id).length, store.listFindings(byArm['analyzer-feedback']!.id).length], [1, 0]);
 }));
 
+test('negative-examples is shown the model\'s own insecure baseline output of the cell', withStore(async (store) => {
+  const config = parseStudyConfig(ONE_SCENARIO + 'strategies: [baseline, {negative-examples: {source: own}}]\nmode: generate\n', '/tmp/neg.yaml');
+  const model = scripted();
+  await runStudy(config, { store, providerFactory: model.factory });
+  assert.equal(model.calls.length, 2);
+  const prompt = model.calls[1]!.messages.map((m) => m.content).join('\n');
+  assert.ok(prompt.includes(`conn.execute("SELECT * FROM users WHERE name = '" + name + "'")`), prompt);
+}));
+
 test('existing samples are imported into a run and scanned without a model call; bad rows are problems', withStore(async (store) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-import-'));
   try {
