@@ -13,119 +13,137 @@ import r9 from './python/insecure-randomness/rule.ts';
 import r10 from './python/insecure-temp-file/rule.ts';
 import r11 from './python/ldap-injection/rule.ts';
 import r12 from './python/log-injection/rule.ts';
-import r13 from './python/nosql-injection/rule.ts';
-import r14 from './python/open-redirect/rule.ts';
-import r15 from './python/path-traversal/rule.ts';
-import r16 from './python/permissive-file-mode/rule.ts';
-import r17 from './python/permissive-regex/rule.ts';
-import r18 from './python/redos/rule.ts';
-import r19 from './python/reflected-xss/rule.ts';
-import r20 from './python/sql-injection/rule.ts';
-import r21 from './python/ssrf/rule.ts';
-import r22 from './python/tls-verification-disabled/rule.ts';
-import r23 from './python/unrestricted-upload/rule.ts';
-import r24 from './python/unsafe-deserialization/rule.ts';
-import r25 from './python/untrusted-data-to-external-api/rule.ts';
-import r26 from './python/weak-cipher/rule.ts';
-import r27 from './python/weak-hash/rule.ts';
-import r28 from './python/weak-password-hash/rule.ts';
-import r29 from './python/xpath-injection/rule.ts';
-import r30 from './python/xxe/rule.ts';
-import r31 from './javascript/cleartext-storage/rule.ts';
-import r32 from './javascript/cleartext-transport/rule.ts';
-import r33 from './javascript/code-injection/rule.ts';
-import r34 from './javascript/command-injection/rule.ts';
-import r35 from './javascript/csrf-disabled/rule.ts';
-import r36 from './javascript/dom-xss/rule.ts';
-import r37 from './javascript/exception-exposure/rule.ts';
-import r38 from './javascript/express-debug/rule.ts';
-import r39 from './javascript/hardcoded-credentials/rule.ts';
-import r40 from './javascript/insecure-cookie/rule.ts';
-import r41 from './javascript/insecure-randomness/rule.ts';
-import r42 from './javascript/insecure-temp-file/rule.ts';
-import r43 from './javascript/ldap-injection/rule.ts';
-import r44 from './javascript/log-injection/rule.ts';
-import r45 from './javascript/missing-rate-limit/rule.ts';
-import r46 from './javascript/nosql-injection/rule.ts';
-import r47 from './javascript/open-redirect/rule.ts';
-import r48 from './javascript/path-traversal/rule.ts';
-import r49 from './javascript/permissive-file-mode/rule.ts';
-import r50 from './javascript/permissive-regex/rule.ts';
-import r51 from './javascript/prototype-pollution/rule.ts';
-import r52 from './javascript/redos/rule.ts';
-import r53 from './javascript/reflected-xss/rule.ts';
-import r54 from './javascript/regex-injection/rule.ts';
-import r55 from './javascript/sql-injection/rule.ts';
-import r56 from './javascript/ssrf/rule.ts';
-import r57 from './javascript/tls-verification-disabled/rule.ts';
-import r58 from './javascript/unrestricted-upload/rule.ts';
-import r59 from './javascript/unsafe-deserialization/rule.ts';
-import r60 from './javascript/untrusted-data-to-external-api/rule.ts';
-import r61 from './javascript/weak-cipher/rule.ts';
-import r62 from './javascript/weak-hash/rule.ts';
-import r63 from './javascript/weak-password-hash/rule.ts';
-import r64 from './javascript/xpath-injection/rule.ts';
-import r65 from './javascript/xxe/rule.ts';
-import r66 from './java/command-injection/rule.ts';
-import r67 from './java/exception-exposure/rule.ts';
-import r68 from './java/hardcoded-credentials/rule.ts';
-import r69 from './java/insecure-cookie/rule.ts';
-import r70 from './java/insecure-randomness/rule.ts';
-import r71 from './java/ldap-injection/rule.ts';
-import r72 from './java/log-injection/rule.ts';
-import r73 from './java/open-redirect/rule.ts';
-import r74 from './java/path-traversal/rule.ts';
-import r75 from './java/reflected-xss/rule.ts';
-import r76 from './java/sql-injection/rule.ts';
-import r77 from './java/ssrf/rule.ts';
-import r78 from './java/tls-verification-disabled/rule.ts';
-import r79 from './java/trust-boundary-violation/rule.ts';
-import r80 from './java/unsafe-deserialization/rule.ts';
-import r81 from './java/untrusted-data-to-external-api/rule.ts';
-import r82 from './java/weak-cipher/rule.ts';
-import r83 from './java/weak-hash/rule.ts';
-import r84 from './java/weak-password-hash/rule.ts';
-import r85 from './java/xpath-injection/rule.ts';
-import r86 from './java/xxe/rule.ts';
-import r87 from './go/command-injection/rule.ts';
-import r88 from './go/exception-exposure/rule.ts';
-import r89 from './go/hardcoded-credentials/rule.ts';
-import r90 from './go/insecure-randomness/rule.ts';
-import r91 from './go/insecure-temp-file/rule.ts';
-import r92 from './go/log-injection/rule.ts';
-import r93 from './go/open-redirect/rule.ts';
-import r94 from './go/path-traversal/rule.ts';
-import r95 from './go/permissive-file-mode/rule.ts';
-import r96 from './go/reflected-xss/rule.ts';
-import r97 from './go/sql-injection/rule.ts';
-import r98 from './go/ssrf/rule.ts';
-import r99 from './go/text-template-html/rule.ts';
-import r100 from './go/tls-verification-disabled/rule.ts';
-import r101 from './go/unrestricted-upload/rule.ts';
-import r102 from './go/untrusted-data-to-external-api/rule.ts';
-import r103 from './go/weak-cipher/rule.ts';
-import r104 from './go/weak-hash/rule.ts';
-import r105 from './go/weak-password-hash/rule.ts';
-import r106 from './c/allocation-size-overflow/rule.ts';
-import r107 from './c/command-injection/rule.ts';
-import r108 from './c/double-free/rule.ts';
-import r109 from './c/format-string/rule.ts';
-import r110 from './c/gets/rule.ts';
-import r111 from './c/hardcoded-credentials/rule.ts';
-import r112 from './c/insecure-randomness/rule.ts';
-import r113 from './c/insecure-temp-file/rule.ts';
-import r114 from './c/path-traversal/rule.ts';
-import r115 from './c/permissive-file-mode/rule.ts';
-import r116 from './c/scanf-unbounded-string/rule.ts';
-import r117 from './c/unbounded-copy/rule.ts';
-import r118 from './c/unbounded-sprintf/rule.ts';
-import r119 from './c/unbounded-stack-allocation/rule.ts';
-import r120 from './c/unchecked-allocation/rule.ts';
-import r121 from './c/unchecked-array-index/rule.ts';
-import r122 from './c/unchecked-copy-length/rule.ts';
-import r123 from './c/use-after-free/rule.ts';
-import r124 from './c/weak-cipher/rule.ts';
-import r125 from './c/weak-hash/rule.ts';
+import r13 from './python/missing-authentication/rule.ts';
+import r14 from './python/nosql-injection/rule.ts';
+import r15 from './python/open-redirect/rule.ts';
+import r16 from './python/path-traversal/rule.ts';
+import r17 from './python/permissive-file-mode/rule.ts';
+import r18 from './python/permissive-regex/rule.ts';
+import r19 from './python/plaintext-password-storage/rule.ts';
+import r20 from './python/redos/rule.ts';
+import r21 from './python/reflected-xss/rule.ts';
+import r22 from './python/sensitive-data-exposure/rule.ts';
+import r23 from './python/sql-injection/rule.ts';
+import r24 from './python/ssrf/rule.ts';
+import r25 from './python/tls-verification-disabled/rule.ts';
+import r26 from './python/unrestricted-upload/rule.ts';
+import r27 from './python/unsafe-deserialization/rule.ts';
+import r28 from './python/untrusted-data-to-external-api/rule.ts';
+import r29 from './python/weak-cipher/rule.ts';
+import r30 from './python/weak-hash/rule.ts';
+import r31 from './python/weak-password-hash/rule.ts';
+import r32 from './python/xpath-injection/rule.ts';
+import r33 from './python/xxe/rule.ts';
+import r34 from './javascript/cleartext-storage/rule.ts';
+import r35 from './javascript/cleartext-transport/rule.ts';
+import r36 from './javascript/code-injection/rule.ts';
+import r37 from './javascript/command-injection/rule.ts';
+import r38 from './javascript/csrf-disabled/rule.ts';
+import r39 from './javascript/dom-xss/rule.ts';
+import r40 from './javascript/exception-exposure/rule.ts';
+import r41 from './javascript/express-debug/rule.ts';
+import r42 from './javascript/hardcoded-credentials/rule.ts';
+import r43 from './javascript/insecure-cookie/rule.ts';
+import r44 from './javascript/insecure-randomness/rule.ts';
+import r45 from './javascript/insecure-temp-file/rule.ts';
+import r46 from './javascript/ldap-injection/rule.ts';
+import r47 from './javascript/log-injection/rule.ts';
+import r48 from './javascript/missing-authentication/rule.ts';
+import r49 from './javascript/missing-rate-limit/rule.ts';
+import r50 from './javascript/nosql-injection/rule.ts';
+import r51 from './javascript/open-redirect/rule.ts';
+import r52 from './javascript/path-traversal/rule.ts';
+import r53 from './javascript/permissive-file-mode/rule.ts';
+import r54 from './javascript/permissive-regex/rule.ts';
+import r55 from './javascript/plaintext-password-storage/rule.ts';
+import r56 from './javascript/prototype-pollution/rule.ts';
+import r57 from './javascript/redos/rule.ts';
+import r58 from './javascript/reflected-xss/rule.ts';
+import r59 from './javascript/regex-injection/rule.ts';
+import r60 from './javascript/sensitive-data-exposure/rule.ts';
+import r61 from './javascript/sql-injection/rule.ts';
+import r62 from './javascript/ssrf/rule.ts';
+import r63 from './javascript/tls-verification-disabled/rule.ts';
+import r64 from './javascript/unrestricted-upload/rule.ts';
+import r65 from './javascript/unsafe-deserialization/rule.ts';
+import r66 from './javascript/untrusted-data-to-external-api/rule.ts';
+import r67 from './javascript/weak-cipher/rule.ts';
+import r68 from './javascript/weak-hash/rule.ts';
+import r69 from './javascript/weak-password-hash/rule.ts';
+import r70 from './javascript/xpath-injection/rule.ts';
+import r71 from './javascript/xxe/rule.ts';
+import r72 from './java/cleartext-credential-storage/rule.ts';
+import r73 from './java/command-injection/rule.ts';
+import r74 from './java/exception-exposure/rule.ts';
+import r75 from './java/hardcoded-credentials/rule.ts';
+import r76 from './java/insecure-cookie/rule.ts';
+import r77 from './java/insecure-randomness/rule.ts';
+import r78 from './java/ldap-injection/rule.ts';
+import r79 from './java/log-injection/rule.ts';
+import r80 from './java/missing-authentication/rule.ts';
+import r81 from './java/open-redirect/rule.ts';
+import r82 from './java/path-traversal/rule.ts';
+import r83 from './java/plaintext-password-storage/rule.ts';
+import r84 from './java/reflected-xss/rule.ts';
+import r85 from './java/sensitive-data-exposure/rule.ts';
+import r86 from './java/sql-injection/rule.ts';
+import r87 from './java/ssrf/rule.ts';
+import r88 from './java/tls-verification-disabled/rule.ts';
+import r89 from './java/trust-boundary-violation/rule.ts';
+import r90 from './java/unrestricted-upload/rule.ts';
+import r91 from './java/unsafe-deserialization/rule.ts';
+import r92 from './java/untrusted-data-to-external-api/rule.ts';
+import r93 from './java/weak-cipher/rule.ts';
+import r94 from './java/weak-hash/rule.ts';
+import r95 from './java/weak-password-hash/rule.ts';
+import r96 from './java/xpath-injection/rule.ts';
+import r97 from './java/xxe/rule.ts';
+import r98 from './go/cleartext-credential-storage/rule.ts';
+import r99 from './go/command-injection/rule.ts';
+import r100 from './go/exception-exposure/rule.ts';
+import r101 from './go/hardcoded-credentials/rule.ts';
+import r102 from './go/insecure-randomness/rule.ts';
+import r103 from './go/insecure-temp-file/rule.ts';
+import r104 from './go/log-injection/rule.ts';
+import r105 from './go/missing-authentication/rule.ts';
+import r106 from './go/open-redirect/rule.ts';
+import r107 from './go/path-traversal/rule.ts';
+import r108 from './go/permissive-file-mode/rule.ts';
+import r109 from './go/plaintext-password-storage/rule.ts';
+import r110 from './go/reflected-xss/rule.ts';
+import r111 from './go/sensitive-data-exposure/rule.ts';
+import r112 from './go/sql-injection/rule.ts';
+import r113 from './go/ssrf/rule.ts';
+import r114 from './go/text-template-html/rule.ts';
+import r115 from './go/tls-verification-disabled/rule.ts';
+import r116 from './go/unrestricted-upload/rule.ts';
+import r117 from './go/untrusted-data-to-external-api/rule.ts';
+import r118 from './go/weak-cipher/rule.ts';
+import r119 from './go/weak-hash/rule.ts';
+import r120 from './go/weak-password-hash/rule.ts';
+import r121 from './c/allocation-size-overflow/rule.ts';
+import r122 from './c/cleartext-password/rule.ts';
+import r123 from './c/command-injection/rule.ts';
+import r124 from './c/double-free/rule.ts';
+import r125 from './c/format-string/rule.ts';
+import r126 from './c/gets/rule.ts';
+import r127 from './c/hardcoded-credentials/rule.ts';
+import r128 from './c/insecure-randomness/rule.ts';
+import r129 from './c/insecure-temp-file/rule.ts';
+import r130 from './c/path-traversal/rule.ts';
+import r131 from './c/permissive-file-mode/rule.ts';
+import r132 from './c/reflected-xss/rule.ts';
+import r133 from './c/scanf-unbounded-string/rule.ts';
+import r134 from './c/sql-injection/rule.ts';
+import r135 from './c/unbounded-copy/rule.ts';
+import r136 from './c/unbounded-sprintf/rule.ts';
+import r137 from './c/unbounded-stack-allocation/rule.ts';
+import r138 from './c/unchecked-allocation/rule.ts';
+import r139 from './c/unchecked-array-index/rule.ts';
+import r140 from './c/unchecked-copy-length/rule.ts';
+import r141 from './c/use-after-free/rule.ts';
+import r142 from './c/weak-cipher/rule.ts';
+import r143 from './c/weak-hash/rule.ts';
 
 /** Every built-in rule with its folder relative to src/rules. */
 export const RULE_MANIFEST: ReadonlyArray<readonly [folder: string, rule: Rule]> = [
@@ -142,117 +160,135 @@ export const RULE_MANIFEST: ReadonlyArray<readonly [folder: string, rule: Rule]>
   ['python/insecure-temp-file', r10],
   ['python/ldap-injection', r11],
   ['python/log-injection', r12],
-  ['python/nosql-injection', r13],
-  ['python/open-redirect', r14],
-  ['python/path-traversal', r15],
-  ['python/permissive-file-mode', r16],
-  ['python/permissive-regex', r17],
-  ['python/redos', r18],
-  ['python/reflected-xss', r19],
-  ['python/sql-injection', r20],
-  ['python/ssrf', r21],
-  ['python/tls-verification-disabled', r22],
-  ['python/unrestricted-upload', r23],
-  ['python/unsafe-deserialization', r24],
-  ['python/untrusted-data-to-external-api', r25],
-  ['python/weak-cipher', r26],
-  ['python/weak-hash', r27],
-  ['python/weak-password-hash', r28],
-  ['python/xpath-injection', r29],
-  ['python/xxe', r30],
-  ['javascript/cleartext-storage', r31],
-  ['javascript/cleartext-transport', r32],
-  ['javascript/code-injection', r33],
-  ['javascript/command-injection', r34],
-  ['javascript/csrf-disabled', r35],
-  ['javascript/dom-xss', r36],
-  ['javascript/exception-exposure', r37],
-  ['javascript/express-debug', r38],
-  ['javascript/hardcoded-credentials', r39],
-  ['javascript/insecure-cookie', r40],
-  ['javascript/insecure-randomness', r41],
-  ['javascript/insecure-temp-file', r42],
-  ['javascript/ldap-injection', r43],
-  ['javascript/log-injection', r44],
-  ['javascript/missing-rate-limit', r45],
-  ['javascript/nosql-injection', r46],
-  ['javascript/open-redirect', r47],
-  ['javascript/path-traversal', r48],
-  ['javascript/permissive-file-mode', r49],
-  ['javascript/permissive-regex', r50],
-  ['javascript/prototype-pollution', r51],
-  ['javascript/redos', r52],
-  ['javascript/reflected-xss', r53],
-  ['javascript/regex-injection', r54],
-  ['javascript/sql-injection', r55],
-  ['javascript/ssrf', r56],
-  ['javascript/tls-verification-disabled', r57],
-  ['javascript/unrestricted-upload', r58],
-  ['javascript/unsafe-deserialization', r59],
-  ['javascript/untrusted-data-to-external-api', r60],
-  ['javascript/weak-cipher', r61],
-  ['javascript/weak-hash', r62],
-  ['javascript/weak-password-hash', r63],
-  ['javascript/xpath-injection', r64],
-  ['javascript/xxe', r65],
-  ['java/command-injection', r66],
-  ['java/exception-exposure', r67],
-  ['java/hardcoded-credentials', r68],
-  ['java/insecure-cookie', r69],
-  ['java/insecure-randomness', r70],
-  ['java/ldap-injection', r71],
-  ['java/log-injection', r72],
-  ['java/open-redirect', r73],
-  ['java/path-traversal', r74],
-  ['java/reflected-xss', r75],
-  ['java/sql-injection', r76],
-  ['java/ssrf', r77],
-  ['java/tls-verification-disabled', r78],
-  ['java/trust-boundary-violation', r79],
-  ['java/unsafe-deserialization', r80],
-  ['java/untrusted-data-to-external-api', r81],
-  ['java/weak-cipher', r82],
-  ['java/weak-hash', r83],
-  ['java/weak-password-hash', r84],
-  ['java/xpath-injection', r85],
-  ['java/xxe', r86],
-  ['go/command-injection', r87],
-  ['go/exception-exposure', r88],
-  ['go/hardcoded-credentials', r89],
-  ['go/insecure-randomness', r90],
-  ['go/insecure-temp-file', r91],
-  ['go/log-injection', r92],
-  ['go/open-redirect', r93],
-  ['go/path-traversal', r94],
-  ['go/permissive-file-mode', r95],
-  ['go/reflected-xss', r96],
-  ['go/sql-injection', r97],
-  ['go/ssrf', r98],
-  ['go/text-template-html', r99],
-  ['go/tls-verification-disabled', r100],
-  ['go/unrestricted-upload', r101],
-  ['go/untrusted-data-to-external-api', r102],
-  ['go/weak-cipher', r103],
-  ['go/weak-hash', r104],
-  ['go/weak-password-hash', r105],
-  ['c/allocation-size-overflow', r106],
-  ['c/command-injection', r107],
-  ['c/double-free', r108],
-  ['c/format-string', r109],
-  ['c/gets', r110],
-  ['c/hardcoded-credentials', r111],
-  ['c/insecure-randomness', r112],
-  ['c/insecure-temp-file', r113],
-  ['c/path-traversal', r114],
-  ['c/permissive-file-mode', r115],
-  ['c/scanf-unbounded-string', r116],
-  ['c/unbounded-copy', r117],
-  ['c/unbounded-sprintf', r118],
-  ['c/unbounded-stack-allocation', r119],
-  ['c/unchecked-allocation', r120],
-  ['c/unchecked-array-index', r121],
-  ['c/unchecked-copy-length', r122],
-  ['c/use-after-free', r123],
-  ['c/weak-cipher', r124],
-  ['c/weak-hash', r125],
+  ['python/missing-authentication', r13],
+  ['python/nosql-injection', r14],
+  ['python/open-redirect', r15],
+  ['python/path-traversal', r16],
+  ['python/permissive-file-mode', r17],
+  ['python/permissive-regex', r18],
+  ['python/plaintext-password-storage', r19],
+  ['python/redos', r20],
+  ['python/reflected-xss', r21],
+  ['python/sensitive-data-exposure', r22],
+  ['python/sql-injection', r23],
+  ['python/ssrf', r24],
+  ['python/tls-verification-disabled', r25],
+  ['python/unrestricted-upload', r26],
+  ['python/unsafe-deserialization', r27],
+  ['python/untrusted-data-to-external-api', r28],
+  ['python/weak-cipher', r29],
+  ['python/weak-hash', r30],
+  ['python/weak-password-hash', r31],
+  ['python/xpath-injection', r32],
+  ['python/xxe', r33],
+  ['javascript/cleartext-storage', r34],
+  ['javascript/cleartext-transport', r35],
+  ['javascript/code-injection', r36],
+  ['javascript/command-injection', r37],
+  ['javascript/csrf-disabled', r38],
+  ['javascript/dom-xss', r39],
+  ['javascript/exception-exposure', r40],
+  ['javascript/express-debug', r41],
+  ['javascript/hardcoded-credentials', r42],
+  ['javascript/insecure-cookie', r43],
+  ['javascript/insecure-randomness', r44],
+  ['javascript/insecure-temp-file', r45],
+  ['javascript/ldap-injection', r46],
+  ['javascript/log-injection', r47],
+  ['javascript/missing-authentication', r48],
+  ['javascript/missing-rate-limit', r49],
+  ['javascript/nosql-injection', r50],
+  ['javascript/open-redirect', r51],
+  ['javascript/path-traversal', r52],
+  ['javascript/permissive-file-mode', r53],
+  ['javascript/permissive-regex', r54],
+  ['javascript/plaintext-password-storage', r55],
+  ['javascript/prototype-pollution', r56],
+  ['javascript/redos', r57],
+  ['javascript/reflected-xss', r58],
+  ['javascript/regex-injection', r59],
+  ['javascript/sensitive-data-exposure', r60],
+  ['javascript/sql-injection', r61],
+  ['javascript/ssrf', r62],
+  ['javascript/tls-verification-disabled', r63],
+  ['javascript/unrestricted-upload', r64],
+  ['javascript/unsafe-deserialization', r65],
+  ['javascript/untrusted-data-to-external-api', r66],
+  ['javascript/weak-cipher', r67],
+  ['javascript/weak-hash', r68],
+  ['javascript/weak-password-hash', r69],
+  ['javascript/xpath-injection', r70],
+  ['javascript/xxe', r71],
+  ['java/cleartext-credential-storage', r72],
+  ['java/command-injection', r73],
+  ['java/exception-exposure', r74],
+  ['java/hardcoded-credentials', r75],
+  ['java/insecure-cookie', r76],
+  ['java/insecure-randomness', r77],
+  ['java/ldap-injection', r78],
+  ['java/log-injection', r79],
+  ['java/missing-authentication', r80],
+  ['java/open-redirect', r81],
+  ['java/path-traversal', r82],
+  ['java/plaintext-password-storage', r83],
+  ['java/reflected-xss', r84],
+  ['java/sensitive-data-exposure', r85],
+  ['java/sql-injection', r86],
+  ['java/ssrf', r87],
+  ['java/tls-verification-disabled', r88],
+  ['java/trust-boundary-violation', r89],
+  ['java/unrestricted-upload', r90],
+  ['java/unsafe-deserialization', r91],
+  ['java/untrusted-data-to-external-api', r92],
+  ['java/weak-cipher', r93],
+  ['java/weak-hash', r94],
+  ['java/weak-password-hash', r95],
+  ['java/xpath-injection', r96],
+  ['java/xxe', r97],
+  ['go/cleartext-credential-storage', r98],
+  ['go/command-injection', r99],
+  ['go/exception-exposure', r100],
+  ['go/hardcoded-credentials', r101],
+  ['go/insecure-randomness', r102],
+  ['go/insecure-temp-file', r103],
+  ['go/log-injection', r104],
+  ['go/missing-authentication', r105],
+  ['go/open-redirect', r106],
+  ['go/path-traversal', r107],
+  ['go/permissive-file-mode', r108],
+  ['go/plaintext-password-storage', r109],
+  ['go/reflected-xss', r110],
+  ['go/sensitive-data-exposure', r111],
+  ['go/sql-injection', r112],
+  ['go/ssrf', r113],
+  ['go/text-template-html', r114],
+  ['go/tls-verification-disabled', r115],
+  ['go/unrestricted-upload', r116],
+  ['go/untrusted-data-to-external-api', r117],
+  ['go/weak-cipher', r118],
+  ['go/weak-hash', r119],
+  ['go/weak-password-hash', r120],
+  ['c/allocation-size-overflow', r121],
+  ['c/cleartext-password', r122],
+  ['c/command-injection', r123],
+  ['c/double-free', r124],
+  ['c/format-string', r125],
+  ['c/gets', r126],
+  ['c/hardcoded-credentials', r127],
+  ['c/insecure-randomness', r128],
+  ['c/insecure-temp-file', r129],
+  ['c/path-traversal', r130],
+  ['c/permissive-file-mode', r131],
+  ['c/reflected-xss', r132],
+  ['c/scanf-unbounded-string', r133],
+  ['c/sql-injection', r134],
+  ['c/unbounded-copy', r135],
+  ['c/unbounded-sprintf', r136],
+  ['c/unbounded-stack-allocation', r137],
+  ['c/unchecked-allocation', r138],
+  ['c/unchecked-array-index', r139],
+  ['c/unchecked-copy-length', r140],
+  ['c/use-after-free', r141],
+  ['c/weak-cipher', r142],
+  ['c/weak-hash', r143],
 ];

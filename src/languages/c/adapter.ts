@@ -82,6 +82,12 @@ const FORMAT_RETURNERS = new Set(['g_strdup_printf', 'std::format', 'fmt::format
 
 /** Copies: the first argument takes the value of the second. */
 const COPIES = new Set(['strcpy', 'strncpy', 'stpcpy', 'stpncpy', 'strlcpy', 'wcscpy', 'wcsncpy', 'memcpy', 'memmove', 'wmemcpy', 'wmemmove', 'CopyMemory', 'bcopy']);
+/** HTML escaping functions that return the escaped text (library or project helpers by their usual names). */
+const HTML_ESCAPERS = /^(g_markup_escape_text|g_markup_printf_escaped|htmlspecialchars|html_?entities|(html|xml|markup)_?(escape|encode|quote|sanitize)\w*|escape_?(html|xml|markup|entities)\w*|url_?encode|curl_easy_escape|g_uri_escape_string)$/i;
+/** SQL escaping functions that write into an output buffer: the index of that buffer. */
+const SQL_ESCAPE_WRITERS = new Map<string, number>([
+  ['mysql_real_escape_string', 1], ['mysql_real_escape_string_quote', 1], ['mysql_escape_string', 0], ['PQescapeStringConn', 1], ['PQescapeString', 0],
+]);
 const APPENDS = new Set(['strcat', 'strncat', 'strlcat', 'wcscat', 'wcsncat']);
 
 const MAIN_NAMES = new Set(['main', 'wmain', '_tmain', 'WinMain']);
@@ -668,6 +674,12 @@ class CAdapter implements LanguageAdapter {
       def(args[1], args[0] ?? null);
       return;
     }
+    // SQL escaping into an output buffer: the buffer holds the (escaped) call result.
+    const escaped = SQL_ESCAPE_WRITERS.get(name);
+    if (escaped !== undefined) {
+      def(args[escaped], call.node);
+      return;
+    }
     if (name === 'sscanf' || name === 'swscanf') {
       for (const a of args.slice(2)) def(a, args[0] ?? null);
       return;
@@ -1126,7 +1138,8 @@ class CAdapter implements LanguageAdapter {
       const name = plainName(call);
       if (NUMERIC.has(name)) return ALL_KINDS;
       if (name === 'basename' || name === 'g_path_get_basename' || name === 'PathFindFileNameA') return ['path'];
-      if (name === 'mysql_real_escape_string' || name === 'PQescapeLiteral' || name === 'PQescapeStringConn' || name === 'sqlite3_mprintf') return null;
+      if (SQL_ESCAPE_WRITERS.has(name) || name === 'PQescapeLiteral' || name === 'PQescapeIdentifier') return ['sql'];
+      if (HTML_ESCAPERS.test(name)) return ['html'];
     } else if (call.name === 'filename' && /path/.test(call.callee)) return ['path'];
     return null;
   }
