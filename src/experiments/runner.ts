@@ -359,8 +359,8 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
 
   /** Scans a sample's code with the study's analyzers and records the findings. */
   const scanAndRecord = async (sampleId: number, code: string, language: Language): Promise<string[]> => {
-    const { findings, analyzers } = await scanner.scan(code, language);
-    store.recordFindings({ sampleId, analyzers, findings: findings.map(toStored) });
+    const { findings, analyzers, syntaxErrors } = await scanner.scan(code, language);
+    store.recordFindings({ sampleId, analyzers, syntaxErrors, findings: findings.map(toStored) });
     if (findings.length) summary.samplesWithFindings++;
     return findings.map((f) => f.fingerprint);
   };

@@ -14,6 +14,7 @@ import type { ToolOptions } from '../analyzers/analyzer.ts';
 import { selectAnalyzers } from '../analyzers/registry.ts';
 import type { Rule } from '../rules/rule.ts';
 import { analyzeSource } from '../scanner/analyze.ts';
+import { parse } from '../languages/registry.ts';
 
 /** The file name a sample is analysed under, by language. */
 export const SAMPLE_FILE: Record<Language, string> = {
@@ -22,6 +23,8 @@ export const SAMPLE_FILE: Record<Language, string> = {
 
 export interface SampleScan {
   findings: Finding[];
+  /** Syntax errors the parser recovered from (0: the code parses). */
+  syntaxErrors: number;
   /** The analyzers that finished on the sample (a missing tool is not among them). */
   analyzers: string[];
 }
@@ -37,7 +40,10 @@ export function createSampleScanner(config: Pick<StudyConfig, 'analyzers' | 'pol
   const external = config.analyzers.some((a) => a !== 'builtin');
   if (!external) {
     return {
-      scan: async (code, language) => ({ findings: (await analyzeSource(code, SAMPLE_FILE[language], language, rules)).findings, analyzers: ['builtin'] }),
+      scan: async (code, language) => {
+        const r = await analyzeSource(code, SAMPLE_FILE[language], language, rules);
+        return { findings: r.findings, syntaxErrors: r.syntaxErrors, analyzers: ['builtin'] };
+      },
       close: async () => {},
     };
   }
@@ -56,7 +62,8 @@ export function createSampleScanner(config: Pick<StudyConfig, 'analyzers' | 'pol
         const result = await scanWithAnalyzers([path.join(dir, file)], { rules, analyzers: config.analyzers, policy, cwd: dir, language, tools });
         // Findings name the sample's file, not the temporary folder it was scanned in.
         const findings = result.findings.map((f) => ({ ...f, location: { ...f.location, file } }));
-        return { findings, analyzers: (result.analyzers ?? []).filter((a) => a.status === 'ran').map((a) => a.id) };
+        const syntaxErrors = (await parse(code, language, file)).errorCount;
+        return { findings, syntaxErrors, analyzers: (result.analyzers ?? []).filter((a) => a.status === 'ran').map((a) => a.id) };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

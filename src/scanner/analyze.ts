@@ -18,6 +18,8 @@ export interface SourceResult {
   suppressed: Suppressed[];
   notes: FileNote[];
   lines: number;
+  /** Syntax errors the parser recovered from (0: the code parses). */
+  syntaxErrors: number;
 }
 
 const SNIPPET_MAX = 160;
@@ -45,7 +47,7 @@ export async function analyzeSource(text: string, file: string, language: Langua
     // Pathological nesting exhausts the stack of the recursive adapters: note it, keep scanning.
     const message = err instanceof RangeError ? 'code is nested too deeply to analyse' : `semantic analysis failed: ${(err as Error).message}`;
     notes.push({ file, kind: 'analysis-error', message });
-    return { findings: [], suppressed: [], notes, lines };
+    return { findings: [], suppressed: [], notes, lines, syntaxErrors: tree.errorCount };
   }
   const analysis = new FileAnalysis(model);
   const raw: RawFinding[] = [];
@@ -68,7 +70,7 @@ export async function analyzeSource(text: string, file: string, language: Langua
     if (s) suppressed.push({ finding: f, by: s.text });
     else kept.push(f);
   }
-  return { findings: kept, suppressed, notes, lines };
+  return { findings: kept, suppressed, notes, lines, syntaxErrors: tree.errorCount };
 }
 
 /** Adds severity, location, snippet and fingerprint; merges duplicates of the same rule at the same place. */

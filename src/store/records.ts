@@ -100,6 +100,8 @@ export interface SampleRecord {
   language: string;
   /** The sample number within its cell. */
   sample: number;
+  /** Syntax errors in its code (0: it parses); absent when it was not parsed. */
+  syntaxErrors?: number;
   outcome: SampleOutcome;
   code?: string;
   truncated: boolean;

@@ -13,6 +13,7 @@ export interface GenerationRow {
 export interface SampleRow {
   id: number; run_id: string; generation_id: number; model: string; strategy: string; mode: SampleMode; scenario_id: string; language: string;
   sample_index: number; round: number; outcome: SampleOutcome; code: string | null; truncated: number; parent_sample_id: number | null;
+  syntax_errors: number | null;
 }
 export interface FindingRow {
   id: number; sample_id: number; analyzer: string; rule_id: string; cwe_json: string; severity: number; level: string; confidence: string;
@@ -47,6 +48,7 @@ export function sampleFromRow(r: SampleRow): SampleRecord {
   };
   if (r.code !== null) out.code = r.code;
   if (r.parent_sample_id !== null) out.parentSampleId = r.parent_sample_id;
+  if (r.syntax_errors !== null && r.syntax_errors !== undefined) out.syntaxErrors = r.syntax_errors;
   return out;
 }
 

@@ -124,6 +124,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE findings ADD COLUMN sources_json TEXT NOT NULL DEFAULT '[]';
   UPDATE findings SET sources_json = json_array(json_object('analyzer', analyzer, 'ruleId', rule_id));
   `,
+  // 3: whether a sample's code parses (syntax errors the parser recovered from; NULL: not parsed).
+  `
+  ALTER TABLE samples ADD COLUMN syntax_errors INTEGER CHECK (syntax_errors >= 0);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -56,6 +56,8 @@ export interface CreateRunOptions {
 
 export interface RecordFindingsInput {
   sampleId: number;
+  /** Syntax errors in the sample's code, when it was parsed. */
+  syntaxErrors?: number;
   /** Analyzers that finished on this sample, including those that found nothing. */
   analyzers: string[];
   findings: StoredFinding[];
@@ -286,6 +288,7 @@ export class RunStore {
     );
     try {
       this.transaction(() => {
+        if (input.syntaxErrors !== undefined) this.stmt('UPDATE samples SET syntax_errors = ? WHERE id = ?').run(input.syntaxErrors, input.sampleId);
         for (const a of analyzers) markDone.run(input.sampleId, a);
         for (const f of findings) {
           insert.run(input.sampleId, f.analyzer, f.ruleId, JSON.stringify(f.cwe), f.severity, f.level, f.confidence, f.message,

@@ -148,6 +148,7 @@ test('mode both: every arm is generated, and every strategy also refines the bas
   assert.equal(model.calls.length, 4);
   assert.deepEqual([s.generations, s.samples, s.samplesWithCode, s.samplesWithFindings, s.comparisons, s.skipped], [4, 4, 4, 2, 2, 0]);
   const samples = store.listSamples(s.runId);
+  assert.deepEqual(samples.map((x) => x.syntaxErrors), [0, 0, 0, 0]);
   assert.deepEqual(samples.map((x) => [x.strategy, x.mode, x.round, x.parentSampleId ?? null, store.listFindings(x.id).map((f) => f.ruleId).join()]), [
     ['baseline', 'generate', 0, null, 'py/sql-injection'],
     ['security-checklist', 'generate', 0, null, 'py/sql-injection'],

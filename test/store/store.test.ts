@@ -71,11 +71,12 @@ test('an existing empty file is migrated, and reopening keeps data and version',
   const dir = tmp();
   writeFileSync(path.join(dir, 'custom.db'), '');
   let store = openStore(dir, { file: 'custom.db', now: clock });
-  assert.equal(store.schemaVersion(), 2);
+  assert.equal(store.schemaVersion(), SCHEMA_VERSION);
+  assert.equal(SCHEMA_VERSION, 3);
   store.createRun({ a: 1 }, { id: 'r1' });
   store.close();
   store = openStore(dir, { file: 'custom.db', now: clock });
-  assert.equal(store.schemaVersion(), 2);
+  assert.equal(store.schemaVersion(), 3);
   assert.deepEqual(store.listRuns().map((r) => r.id), ['r1']);
   store.close();
   assert.equal(existsSync(path.join(dir, '.secfix')), false);
@@ -86,13 +87,13 @@ test('a newer schema or a file that is not a database is refused with a StoreErr
   const db = raw(path.join(dir, 'future.db'));
   db.pragma('user_version = 99');
   db.close();
-  assert.throws(() => openStore(dir, { file: 'future.db' }), (e: unknown) => e instanceof StoreError && /schema version 99, newer than this secfix understands \(2\)/.test(e.message));
+  assert.throws(() => openStore(dir, { file: 'future.db' }), (e: unknown) => e instanceof StoreError && /schema version 99, newer than this secfix understands \(3\)/.test(e.message));
   writeFileSync(path.join(dir, 'junk.db'), 'this is not sqlite, not at all, no header here at all....................................................');
   assert.throws(() => openStore(dir, { file: 'junk.db' }), StoreError);
   assert.throws(() => openStore(''), /openStore needs the workspace directory/);
 });
 
-test('a version-1 store is migrated to version 2 without losing a row; samples gain their cell', () => {
+test('a version-1 store is migrated to the current version without losing a row; samples gain their cell', () => {
   const dir = tmp();
   const file = path.join(dir, 'v1.db');
   const db = raw(file);
@@ -112,7 +113,7 @@ test('a version-1 store is migrated to version 2 without losing a row; samples g
   `);
   db.close();
   const store = openStore(dir, { file: 'v1.db' });
-  assert.equal(store.schemaVersion(), 2);
+  assert.equal(store.schemaVersion(), 3);
   const cell = { runId: 'r', model: 'm', scenarioId: 'py-x', language: 'python', sample: 3 };
   assert.deepEqual(store.listSamples('r'), [
     { id: 1, ...cell, generationId: 1, strategy: 'baseline', mode: 'generate', outcome: 'code', code: 'x = 1', truncated: false, round: 0 },
@@ -190,8 +191,8 @@ test('generations, samples, findings and comparisons round-trip exactly', () => 
   ]);
   assert.deepEqual(store.analyzersDone(sid), ['bandit', 'builtin']);
   // A clean scan is recorded too, so it differs from a sample nobody scanned.
-  store.recordFindings({ sampleId: rid, analyzers: ['builtin'], findings: [] });
-  assert.deepEqual([store.analyzersDone(rid), store.listFindings(rid)], [['builtin'], []]);
+  store.recordFindings({ sampleId: rid, analyzers: ['builtin'], findings: [], syntaxErrors: 2 });
+  assert.deepEqual([store.analyzersDone(rid), store.listFindings(rid), store.getSample(rid)!.syntaxErrors, store.getSample(sid)!.syntaxErrors], [['builtin'], [], 2, undefined]);
 
   const cid = store.recordComparison({ sampleId: sid, repairedSampleId: rid, resolved: ['fp-sql', 'fp-cmd', 'fp-sql'], persisted: [], introduced: ['fp-new'] });
   assert.deepEqual(store.getComparison(sid, rid), { id: cid, sampleId: sid, repairedSampleId: rid, resolved: ['fp-cmd', 'fp-sql'], persisted: [], introduced: ['fp-new'] });
