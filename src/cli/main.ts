@@ -6,6 +6,7 @@ import { EXIT } from './exit-codes.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerRun } from './commands/run.ts';
+import { registerBatch } from './commands/batch.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerScan(program);
   registerRules(program);
   registerRun(program);
+  registerBatch(program);
   program.addHelpText(
     'after',
     `\nExit codes: ${EXIT.OK} ok · ${EXIT.FINDINGS} findings at or above --fail-on · ${EXIT.USAGE} usage or configuration error · ${EXIT.INPUT} unreadable input · ${EXIT.INTERNAL} internal error`,

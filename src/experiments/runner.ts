@@ -47,7 +47,7 @@ export interface RunSummary {
   runId: string;
   /** Generations of this run that were executed or reused (one per distinct model call). */
   generations: number;
-  /** Calls actually sent to a provider in this invocation. */
+  /** Calls sent to a model in this invocation (cache hits and replayed answers are not calls). */
   providerCalls: number;
   /** Answers taken from the run store (a resumed run). */
   resumed: number;
@@ -165,6 +165,32 @@ export function defaultProviderFactory(model: ModelSpec): Provider {
   }
 }
 
+/** Thrown when a model's client cannot be built at its first cache miss; the run stops with the cause. */
+export class ProviderSetupError extends ProviderError {
+  constructor(readonly config: ConfigError, providerId: string) {
+    super(config.message, { kind: 'bad-request', providerId, retryable: false, ...(config.hint ? { hint: config.hint } : {}) });
+  }
+}
+
+/** A provider built on its first call. */
+function lazyProvider(model: ModelSpec, factory: ProviderFactory): Provider {
+  let inner: Provider | undefined;
+  return {
+    id: model.id,
+    generate(request, opts) {
+      if (!inner) {
+        try {
+          inner = factory(model);
+        } catch (e) {
+          if (e instanceof ConfigError) throw new ProviderSetupError(e, model.id);
+          throw e;
+        }
+      }
+      return inner.generate(request, opts);
+    },
+  };
+}
+
 /** Providers that run on the user's machine: free unless the model entry gives a price. */
 const LOCAL_PROVIDERS = new Set<string>(['ollama', 'llama-cpp']);
 
@@ -184,7 +210,9 @@ export function providerChain(config: StudyConfig, o: { factory: ProviderFactory
   };
   const cache = config.cache.enabled ? new ResponseCache(config.cache.dir) : undefined;
   return (model) => {
-    let p = withRetry(o.factory(model), o.retry);
+    // With a cache, a model whose every answer is cached (e.g. after a batch) needs no key: its
+    // client is built at the first miss, and a setting it lacks then stops the run with one error.
+    let p = withRetry(cache && model.provider !== 'replay' ? lazyProvider(model, o.factory) : o.factory(model), o.retry);
     if (model.provider === 'replay') return p;
     const key = [model.label, model.id, model.provider].find((k) => config.rateLimit[k] !== undefined);
     if (key) p = withRateLimit(p, limiterFor(key, config.rateLimit[key]!));
@@ -330,17 +358,17 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     const { provider, limit } = providers.get(model.label)!;
     let generation: Generation;
     try {
-      summary.providerCalls++;
       generation = await limit(() => provider.generate(request, options.signal ? { signal: options.signal } : {}));
     } catch (err) {
+      if (err instanceof ProviderSetupError) throw err.config;
       if (!(err instanceof ProviderError)) throw err;
       if (err.kind === 'budget') {
         // No call was made: nothing is recorded, and a resume with a larger budget makes it.
-        summary.providerCalls--;
         summary.budget ??= err.message;
         throw new CellFailed(err.message);
       }
       store.recordGeneration({ ...base, error: { kind: err.kind, message: err.message } });
+      summary.providerCalls++;
       summary.generations++;
       summary.errors++;
       progress();
@@ -353,6 +381,7 @@ export async function runStudy(config: StudyConfig, options: RunOptions): Promis
     madeNow.add(id);
     summary.generations++;
     if (generation.cached) summary.cached++;
+    else summary.providerCalls++;
     progress();
     return { id, generation };
   };

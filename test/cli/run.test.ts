@@ -18,7 +18,7 @@ test('secfix run runs the offline study, resumes it without calls, and runs list
     assert.equal(first.code, 0, first.stderr);
     const id = first.stdout.trim();
     assert.match(id, /^run-\d{8}-\d{6}-[0-9a-f]{6}$/);
-    assert.equal(first.stderr, SUMMARY(id, 7, 0, 7));
+    assert.equal(first.stderr, SUMMARY(id, 0, 0, 7));
 
     const again = secfix(['run', STUDY, '--store', dir, '--resume', id]);
     assert.equal(again.code, 0, again.stderr);

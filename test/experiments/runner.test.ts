@@ -48,7 +48,7 @@ function counting(fail: (r: GenerationRequest) => boolean = () => false): { call
 }
 
 const EXPECTED: Omit<RunSummary, 'runId'> = {
-  generations: 7, providerCalls: 7, resumed: 0, cached: 7, errors: 0, refusals: 1, noCode: 1, truncated: 1,
+  generations: 7, providerCalls: 0, resumed: 0, cached: 7, errors: 0, refusals: 1, noCode: 1, truncated: 1,
   samples: 7, samplesWithCode: 5, samplesWithFindings: 2, comparisons: 2, skipped: 1, imported: 0, importProblems: [],
   spent: { inputTokens: 0, outputTokens: 0 }, unitsDone: 4, units: 4,
 };
@@ -284,7 +284,7 @@ test('the response cache answers a new run of the same study without calls, mark
     const second = scripted();
     const b = await runStudy(config, { store, providerFactory: second.factory });
     assert.notEqual(b.runId, a.runId);
-    assert.deepEqual([second.calls.length, b.providerCalls, b.cached, b.samples, b.spent], [0, 2, 2, 2, { inputTokens: 0, outputTokens: 0 }]);
+    assert.deepEqual([second.calls.length, b.providerCalls, b.cached, b.samples, b.spent], [0, 0, 2, 2, { inputTokens: 0, outputTokens: 0 }]);
     assert.deepEqual(store.listGenerations(b.runId).map((g) => g.response!.cached), [true, true]);
     assert.deepEqual(readdirSync(path.join(dir, 'cache')).length, 2);
   } finally {
@@ -315,6 +315,19 @@ test('an embedded GGUF model is checked before any call: its file, then node-lla
     await assert.rejects(runStudy(present, { store, loadLlamaCpp: () => Promise.reject(notInstalled) }), (e: unknown) =>
       e instanceof ConfigError && e.message === 'llama-cpp:m.gguf: the optional package node-llama-cpp is not installed' && /npm install node-llama-cpp/.test(e.hint ?? ''));
     assert.deepEqual(store.listRuns(), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}));
+
+test('with a cache, a model is set up at its first miss: a missing key then stops the run with one error', withStore(async (store) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secfix-lazy-'));
+  try {
+    const config = parseStudyConfig(ONE_SCENARIO.replace('cache: {enabled: false}\n', 'cache: {dir: cache}\n'), path.join(dir, 'study.yaml'));
+    const noKey = () => { throw new ConfigError('openai:gpt-test: environment variable OPENAI_API_KEY is not set'); };
+    await assert.rejects(runStudy(config, { store, providerFactory: noKey }), (e: unknown) => e instanceof ConfigError && /OPENAI_API_KEY is not set/.test(e.message));
+    const [run] = store.listRuns();
+    assert.deepEqual([run!.status, store.listGenerations(run!.id).length], ['failed', 0]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
