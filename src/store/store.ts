@@ -311,6 +311,28 @@ export class RunStore {
     return this.stmt<FindingRow>('SELECT * FROM findings WHERE sample_id = ? ORDER BY file, start_line, start_column, rule_id, analyzer, id').all(sampleId).map(findingFromRow);
   }
 
+  /** Every finding of a run's samples, in sample then file, line, column, rule order (one query, for reports). */
+  listRunFindings(runId: string): FindingRecord[] {
+    return this.stmt<FindingRow>(
+      `SELECT f.* FROM findings f JOIN samples s ON s.id = f.sample_id WHERE s.run_id = ?
+       ORDER BY f.sample_id, f.file, f.start_line, f.start_column, f.rule_id, f.analyzer, f.id`,
+    ).all(runId).map(findingFromRow);
+  }
+
+  /** The analyzers that finished on each of a run's samples (one query, for reports). */
+  listRunAnalyses(runId: string): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    const rows = this.stmt<{ sample_id: number; analyzer: string }>(
+      'SELECT a.sample_id, a.analyzer FROM analyses a JOIN samples s ON s.id = a.sample_id WHERE s.run_id = ? ORDER BY a.sample_id, a.analyzer',
+    ).all(runId);
+    for (const r of rows) {
+      const list = out.get(r.sample_id);
+      if (list) list.push(r.analyzer);
+      else out.set(r.sample_id, [r.analyzer]);
+    }
+    return out;
+  }
+
   /** Record how a repair changed a sample's findings; a repeat of the pair returns the first id. */
   recordComparison(input: ComparisonInput): number {
     const c = parse(ComparisonInputSchema, input, 'comparison');
