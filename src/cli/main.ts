@@ -7,6 +7,7 @@ import { registerScan } from './commands/scan.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerRun } from './commands/run.ts';
 import { registerBatch } from './commands/batch.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerRun(program);
   registerBatch(program);
+  registerReport(program);
   program.addHelpText(
     'after',
     `\nExit codes: ${EXIT.OK} ok · ${EXIT.FINDINGS} findings at or above --fail-on · ${EXIT.USAGE} usage or configuration error · ${EXIT.INPUT} unreadable input · ${EXIT.INTERNAL} internal error`,

@@ -130,6 +130,8 @@ export interface Metrics {
   byLanguage: Array<{ language: string; arm: string; vulnerable: Rate }>;
   byScenario: Array<{ scenario: string; arm: string; vulnerable: Rate }>;
   cwes: CweRow[];
+  /** Per CWE and arm: samples with code of the arm that have the CWE. */
+  cweByArm: Array<{ cwe: string; arm: string; samples: Rate }>;
   improvement: ImprovementRow[];
   repairs: RepairRow[];
   transitions: TransitionCell[];
@@ -228,6 +230,14 @@ export function computeMetrics(data: RunData, options: MetricsOptions = {}): Met
   }
   const cwes: CweRow[] = [...cweCount].map(([cwe, e]) => ({ cwe, samples: rate(e.n, withCode.length), severity: round(e.severity) }))
     .sort((a, b) => b.samples.k - a.samples.k || compareCwe(a.cwe, b.cwe));
+
+  const cweByArm: Metrics['cweByArm'] = [];
+  for (const [arm, list] of groups(withCode, (s) => armOf(s, both))) {
+    const counts = new Map<string, number>();
+    for (const s of list) for (const c of cwesOf(s)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const [c, k] of counts) cweByArm.push({ cwe: c, arm, samples: rate(k, list.length) });
+  }
+  cweByArm.sort((a, b) => compareCwe(a.cwe, b.cwe) || armOrder(a.arm, b.arm, baseline));
 
   // ---- improvement against the baseline of the same model
   const improvement: ImprovementRow[] = [];
@@ -383,7 +393,7 @@ export function computeMetrics(data: RunData, options: MetricsOptions = {}): Met
       refusals: final.filter((s) => s.outcome === 'refusal').length, noCode: final.filter((s) => s.outcome === 'no-code').length,
       callErrors: data.calls.filter((c) => c.error).length, pairs: changes.length,
     },
-    arms, byLanguage, byScenario, cwes, improvement, repairs, transitions: transitionCells, cweFix, cooccurrence, costs, acrossArms,
+    arms, byLanguage, byScenario, cwes, cweByArm, improvement, repairs, transitions: transitionCells, cweFix, cooccurrence, costs, acrossArms,
     warnings, changes,
   };
 }

@@ -81,6 +81,11 @@ test('CWE transitions, per-CWE fix rates, CWE prevalence and co-occurrence', () 
     { cwe: 'CWE-89', samples: r(2, 9), severity: 17.6 },
     { cwe: 'CWE-1333', samples: r(1, 9), severity: 7.5 },
   ]);
+  // baseline: 5 samples with code (B1 B2 B3 B4 B6); sc: 4 (R1 R2 R3 R4)
+  assert.deepEqual(m.cweByArm.map((c) => [c.cwe, c.arm, c.samples.k, c.samples.n]), [
+    ['CWE-22', 'baseline', 1, 5], ['CWE-22', 'sc', 1, 4], ['CWE-78', 'baseline', 1, 5], ['CWE-78', 'sc', 1, 4],
+    ['CWE-79', 'baseline', 1, 5], ['CWE-79', 'sc', 1, 4], ['CWE-89', 'baseline', 2, 5], ['CWE-1333', 'sc', 1, 4],
+  ]);
   // CWE-22 and CWE-78 always together (B2, R2): Jaccard 1, lift (2/9) / ((2/9)·(2/9)) = 4.5, phi (2·7 − 0) / √(2·7·2·7) = 1
   assert.deepEqual(m.cooccurrence, [{ a: 'CWE-22', b: 'CWE-78', both: 2, onlyA: 0, onlyB: 0, neither: 7, jaccard: 1, lift: 4.5, phi: 1 }]);
 });
