@@ -14,6 +14,8 @@ test('secfix report renders every format of a run; secfix compare sets two runs 
     const a = secfix(['run', STUDY, '--store', dir, '--no-progress']).stdout.trim();
     const b = secfix(['run', STUDY, '--store', dir, '--no-progress']).stdout.trim();
     const md = secfix(['report', a, '--store', dir]);
+    // `latest` is the run created last
+    assert.ok(secfix(['report', 'latest', '--store', dir]).stdout.includes(`Run \`${b}\` (completed`));
     assert.equal(md.code, 0, md.stderr);
     assert.ok(md.stdout.includes('**2 of 5 (40%, 95% CI 12–77%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 3 compared pair(s).**'));
     assert.ok(md.stdout.includes('| recorded | security-checklist | 3 | 2 | 0 | 0 | 0 | 0 | 0 | 1 | 100% [34–100] n=2 | 0% [0–66] n=2 | 2 | 0 | 0 | -2 | 2/0 | 0.500 | 0.500 |'));

@@ -3,10 +3,10 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULTS } from '../../config/schema.ts';
-import { InputError } from '../../core/errors.ts';
+import { ConfigError, InputError } from '../../core/errors.ts';
 import { loadRunData } from '../../metrics/data.ts';
 import { computeMetrics } from '../../metrics/metrics.ts';
-import { openStore } from '../../store/store.ts';
+import { openStore, type RunStore } from '../../store/store.ts';
 import { compareMetrics, renderCompareMarkdown } from '../../reports/compare-runs.ts';
 import { renderCsv } from '../../reports/csv.ts';
 import { renderHtml } from '../../reports/html.ts';
@@ -30,6 +30,14 @@ export function writeAtomic(file: string, text: string): void {
   }
 }
 
+/** A run id, or `latest` for the run created last. */
+function resolveRunId(store: RunStore, id: string): string {
+  if (id !== 'latest') return id;
+  const runs = store.listRuns();
+  if (!runs.length) throw new ConfigError(`no run in ${store.file}`, 'run a study first: secfix run STUDY.yaml');
+  return runs.at(-1)!.id;
+}
+
 function emit(text: string, output: string | undefined): void {
   if (output) writeAtomic(output, text);
   else process.stdout.write(text);
@@ -39,17 +47,19 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('measure a run: prevalence, severity, fixes resolved/kept/introduced, CWE co-occurrence and transitions, with 95% intervals and tests')
-    .argument('<run-id>')
+    .argument('<run-id>', 'a run id, or latest')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('md'))
     .option('-o, --output <file>', 'write the report to FILE (default: stdout)')
     .addOption(new Option('--table <table>', 'CSV rows: one per sample, or one per sample × finding').choices(['samples', 'findings']).default('samples'))
     .option('--baseline <arm>', 'the reference arm', 'baseline')
     .option('--seed <n>', 'bootstrap seed (intervals are reproducible)', (v) => Number.parseInt(v, 10))
     .option('--store <dir>', 'directory of the run store', DEFAULTS.storeDir)
-    .action(async (id: string, flags: { format: ReportFormat; output?: string; table: 'samples' | 'findings'; baseline: string; seed?: number; store: string }) => {
+    .action(async (given: string, flags: { format: ReportFormat; output?: string; table: 'samples' | 'findings'; baseline: string; seed?: number; store: string }) => {
       const store = openStore(path.resolve(flags.store), { file: 'runs.db' });
       let text: string;
+      let id = given;
       try {
+        id = resolveRunId(store, given);
         const data = loadRunData(store, id, { code: flags.format === 'html' });
         const input = reportInput(data, { baseline: flags.baseline, ...(flags.seed !== undefined ? { seed: flags.seed } : {}) });
         text =
@@ -78,8 +88,8 @@ export function registerReport(program: Command): void {
       const store = openStore(path.resolve(flags.store), { file: 'runs.db' });
       let text: string;
       try {
-        const ma = computeMetrics(loadRunData(store, a), { baseline: flags.baseline });
-        const mb = computeMetrics(loadRunData(store, b), { baseline: flags.baseline });
+        const ma = computeMetrics(loadRunData(store, resolveRunId(store, a)), { baseline: flags.baseline });
+        const mb = computeMetrics(loadRunData(store, resolveRunId(store, b)), { baseline: flags.baseline });
         const rows = compareMetrics(ma, mb);
         text = flags.format === 'json' ? `${JSON.stringify({ a, b, rows }, null, 2)}\n` : renderCompareMarkdown(a, b, rows);
       } finally {
