@@ -9,8 +9,8 @@ import { ProviderError } from '../errors.ts';
 import type { GenerationRequest } from '../types.ts';
 import {
   type BatchEntryErrorKind, type BatchEntry, type BatchResult, type BatchResults, type PollOptions,
-  assertUniqueIds, batchGeneration, call, customIdOf, defaultSleep, entryError, jsonBody, markMissing,
-  parseJsonl, pollUntil,
+  assertUniqueIds, batchGeneration, call, defaultSleep, entryError, jsonBody, markMissing,
+  parseResultLines, pollUntil,
 } from './shared.ts';
 
 /** What the API accepts as a custom_id. */
@@ -127,21 +127,7 @@ export function parseAnthropicBatchResults(
   into: BatchResults = new Map(),
   providerId = DEFAULT_ID,
 ): BatchResults {
-  for (const { line, value } of parseJsonl(providerId, text, source)) {
-    const customId = customIdOf(providerId, value, line, source);
-    const parsed = ResultLineSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ProviderError(
-        `${providerId}: malformed response: ${source} line ${line}: ${issue.path.join('.') || 'line'}: ${issue.message}`,
-        { kind: 'bad-response', providerId },
-      );
-    }
-    const prev = into.get(customId);
-    if (prev && 'generation' in prev) continue;
-    into.set(customId, lineResult(providerId, parsed.data.result));
-  }
-  return into;
+  return parseResultLines(providerId, text, source, into, ResultLineSchema, (l) => lineResult(providerId, l.result));
 }
 
 const BatchSchema = z.object({

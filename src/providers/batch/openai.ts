@@ -9,8 +9,8 @@ import { openAiChatBody, parseOpenAiCompletion } from '../openai-compatible.ts';
 import type { GenerationRequest } from '../types.ts';
 import {
   type BatchEntry, type BatchResult, type BatchResults, type PollOptions,
-  assertUniqueIds, batchGeneration, call, clip, customIdOf, defaultSleep, entryError, jsonBody,
-  kindForEntryStatus, markMissing, parseJsonl, pollUntil,
+  assertUniqueIds, batchGeneration, call, clip, defaultSleep, entryError, jsonBody,
+  kindForEntryStatus, markMissing, parseResultLines, pollUntil,
 } from './shared.ts';
 
 export const OPENAI_BATCH_ENDPOINT = '/v1/chat/completions';
@@ -140,21 +140,7 @@ export function parseOpenAiBatchOutput(
   into: BatchResults = new Map(),
   providerId = DEFAULT_ID,
 ): BatchResults {
-  for (const { line, value } of parseJsonl(providerId, text, source)) {
-    const customId = customIdOf(providerId, value, line, source);
-    const parsed = OutputLineSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ProviderError(
-        `${providerId}: malformed response: ${source} line ${line}: ${issue.path.join('.') || 'line'}: ${issue.message}`,
-        { kind: 'bad-response', providerId },
-      );
-    }
-    const prev = into.get(customId);
-    if (prev && 'generation' in prev) continue;
-    into.set(customId, lineResult(providerId, parsed.data));
-  }
-  return into;
+  return parseResultLines(providerId, text, source, into, OutputLineSchema, (l) => lineResult(providerId, l));
 }
 
 const BatchSchema = z.object({

@@ -1,4 +1,5 @@
 /** What the OpenAI and Anthropic batch modules share: entry and result types, JSONL, HTTP, polling. */
+import type { z } from 'zod';
 import { ProviderError } from '../errors.ts';
 import { badResponse, errorFromResponse, toProviderError } from '../http.ts';
 import type { Generation, GenerationRequest } from '../types.ts';
@@ -189,4 +190,34 @@ export const defaultSleep = (ms: number): Promise<void> => new Promise((r) => se
 /** A result line's generation with the fields a batch cannot know filled in honestly. */
 export function batchGeneration(g: Omit<Generation, 'latencyMs' | 'cached'>): { generation: Generation } {
   return { generation: { ...g, latencyMs: 0, cached: false } };
+}
+
+/**
+ * Reads a batch result file into `into`: each line must match `schema` (else bad-response naming
+ * `source` and the line) and becomes a result through `toResult`. A generation already in the map
+ * is never overwritten, so an error file read after the output file cannot replace an answer.
+ */
+export function parseResultLines<T>(
+  providerId: string,
+  text: string,
+  source: string,
+  into: BatchResults,
+  schema: z.ZodType<T>,
+  toResult: (line: T) => BatchResult,
+): BatchResults {
+  for (const { line, value } of parseJsonl(providerId, text, source)) {
+    const customId = customIdOf(providerId, value, line, source);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ProviderError(
+        `${providerId}: malformed response: ${source} line ${line}: ${issue.path.join('.') || 'line'}: ${issue.message}`,
+        { kind: 'bad-response', providerId },
+      );
+    }
+    const prev = into.get(customId);
+    if (prev && 'generation' in prev) continue;
+    into.set(customId, toResult(parsed.data));
+  }
+  return into;
 }
