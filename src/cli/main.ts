@@ -7,6 +7,7 @@ import { registerScan } from './commands/scan.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerRun } from './commands/run.ts';
 import { registerBatch } from './commands/batch.ts';
+import { registerImport } from './commands/import.ts';
 import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerRun(program);
   registerBatch(program);
+  registerImport(program);
   registerReport(program);
   program.addHelpText(
     'after',

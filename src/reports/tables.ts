@@ -40,10 +40,10 @@ export function tables(input: ReportInput): Table[] {
 
   out.push({
     id: 'prevalence', title: 'Samples with at least one weakness',
-    note: 'Per model and arm; rates count samples with code (refusals and answers without code are listed apart, never counted as secure).',
-    columns: ['model', 'arm', 'samples', 'with code', '≥1 weakness', 'weaknesses', 'severity sum', 'mean severity [95% CI]', 'refusals', 'no code', 'parses'],
+    note: 'Per model and arm; rates count samples with code that an analyzer scanned (refusals, answers without code and unscanned samples are listed apart, never counted as secure).',
+    columns: ['model', 'arm', 'samples', 'with code', 'not scanned', '≥1 weakness', 'weaknesses', 'severity sum', 'mean severity [95% CI]', 'refusals', 'no code', 'parses'],
     rows: m.arms.map((a) => [
-      a.model, a.arm, String(a.samples), String(a.withCode), rateCell(a.vulnerable), String(a.weaknesses), num(a.severitySum, 1),
+      a.model, a.arm, String(a.samples), String(a.withCode), String(a.notAnalyzed), rateCell(a.vulnerable), String(a.weaknesses), num(a.severitySum, 1),
       a.severityMean.estimate === null ? '–' : `${num(a.severityMean.estimate)} [${num(a.severityMean.low)}–${num(a.severityMean.high)}]`,
       rateCell(a.refusals), rateCell(a.noCode), rateCell(a.syntaxValid),
     ]),

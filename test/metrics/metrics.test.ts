@@ -25,17 +25,17 @@ test('arms: samples, outcomes, the share vulnerable, weaknesses and severity', (
   const [base, sc] = m.arms;
   // baseline: B1..B6; B5 refused; vulnerable B1 B2 B4 B6 of the 5 with code; severity 8.8 + 9.8 + 7.5 + 6.1 + 8.8 = 41.0
   assert.deepEqual({ ...base!, severityMean: base!.severityMean.estimate }, {
-    model: 'm', arm: 'baseline', samples: 6, withCode: 5, refusals: r(1, 6), noCode: r(0, 6), truncated: 0, syntaxValid: r(5, 5),
+    model: 'm', arm: 'baseline', samples: 6, withCode: 5, notAnalyzed: 0, refusals: r(1, 6), noCode: r(0, 6), truncated: 0, syntaxValid: r(5, 5),
     vulnerable: r(4, 5), weaknesses: 5, severitySum: 41, severityMean: 8.2,
   });
   // sc: R1 R2 R3 R4 R6; R6 had no code; vulnerable R2 R3 R4 of 4; severity 9.8 + 7.5 + 7.5 + 6.1 = 30.9, mean 7.725
   assert.deepEqual({ ...sc!, severityMean: sc!.severityMean.estimate }, {
-    model: 'm', arm: 'sc', samples: 5, withCode: 4, refusals: r(0, 5), noCode: r(1, 5), truncated: 0, syntaxValid: r(4, 4),
+    model: 'm', arm: 'sc', samples: 5, withCode: 4, notAnalyzed: 0, refusals: r(0, 5), noCode: r(1, 5), truncated: 0, syntaxValid: r(4, 4),
     vulnerable: r(3, 4), weaknesses: 4, severitySum: 30.9, severityMean: 7.725,
   });
   assert.ok(sc!.severityMean.low! <= 7.725 && sc!.severityMean.high! >= 7.725);
   // 9 samples with code in all, 7 vulnerable
-  assert.deepEqual(m.totals, { samples: 11, withCode: 9, vulnerable: r(7, 9), refusals: 1, noCode: 1, callErrors: 0, pairs: 5 });
+  assert.deepEqual(m.totals, { samples: 11, withCode: 9, notAnalyzed: 0, vulnerable: r(7, 9), refusals: 1, noCode: 1, callErrors: 0, pairs: 5 });
 });
 
 test('improvement against the baseline: by vulnerable samples and by mean severity', () => {
@@ -102,4 +102,32 @@ test('tokens, cost and latency per model × strategy; small-n warnings', () => {
     'm / sc, McNemar: only 2 discordant pair(s): the exact test is valid but has little power (want ≥ 10)',
   ]);
   assert.deepEqual(m.acrossArms, []);
+});
+
+test('a sample with code that no analyzer scanned is left out of every rate, never counted as clean', () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'secfix-unscanned-'));
+  const s = openStore(d);
+  try {
+    s.createRun({}, { id: 'u' });
+    const add = (n: number, scanned: boolean, strategy = 'baseline') => {
+      const g = s.recordGeneration({
+        runId: 'u', requestKey: `k${n}-${strategy}`, sample: n, round: 0, providerId: 'import', model: 'm', strategy, scenarioId: 'x', language: 'python',
+        request: { messages: [{ role: 'user', content: 'x' }] }, response: { text: 'x', finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 }, latencyMs: 0, cached: true },
+      });
+      const id = s.recordSample({ generationId: g, outcome: 'code', code: 'x = 1\n', truncated: false, round: 0, strategy, mode: 'import' });
+      if (scanned) s.recordFindings({ sampleId: id, analyzers: ['tool'], findings: [] });
+    };
+    add(0, true);
+    add(1, false);
+    add(0, false, 'sc');
+    add(1, true, 'sc');
+    const mu = computeMetrics(loadRunData(s, 'u'), { resamples: 50 });
+    assert.deepEqual(mu.arms.map((a) => [a.arm, a.withCode, a.notAnalyzed, a.vulnerable.k, a.vulnerable.n]), [['baseline', 2, 1, 0, 1], ['sc', 2, 1, 0, 1]]);
+    // sample 0: sc unscanned; sample 1: baseline unscanned — neither pair can be compared
+    assert.deepEqual(mu.changes.map((c) => c.class), ['not-comparable', 'not-comparable']);
+    assert.deepEqual([mu.totals.withCode, mu.totals.notAnalyzed, mu.totals.vulnerable.n], [4, 2, 2]);
+  } finally {
+    s.close();
+    rmSync(d, { recursive: true, force: true });
+  }
 });

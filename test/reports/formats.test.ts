@@ -25,8 +25,8 @@ test('Markdown: the headline and the study tables, each rate with n and interval
   assert.ok(md.startsWith('# synthetic: secfix report\n'));
   assert.ok(md.includes('**7 of 9 (78%, 95% CI 45–94%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 5 compared pair(s).**'));
   const line = (start: string) => md.split('\n').find((l) => l.startsWith(start));
-  assert.equal(line('| m | baseline | 6 |')!.split(' | ').slice(0, 7).join(' | '), '| m | baseline | 6 | 5 | 80% [38–96] n=5 | 5 | 41');
-  assert.equal(line('| m | sc | 5 |')!.split(' | ').slice(0, 7).join(' | '), '| m | sc | 5 | 4 | 75% [30–95] n=4 | 4 | 30.9');
+  assert.equal(line('| m | baseline | 6 |')!.split(' | ').slice(0, 8).join(' | '), '| m | baseline | 6 | 5 | 0 | 80% [38–96] n=5 | 5 | 41');
+  assert.equal(line('| m | sc | 5 |')!.split(' | ').slice(0, 8).join(' | '), '| m | sc | 5 | 4 | 0 | 75% [30–95] n=4 | 4 | 30.9');
   // (0.8 − 0.75) / 0.8 = 6.25% fewer vulnerable samples; 5.79% lower mean severity; risk difference 0.75 − 0.8
   assert.match(line('| m | sc | +6.3% |')!, /^\| m \| sc \| \+6\.3% \| -0\.05 \[-0\.\d+, 0\.\d+\] \| \+5\.8% \|$/);
   assert.equal(line('| m | sc | 5 | 1 |'), '| m | sc | 5 | 1 | 0 | 1 | 1 | 1 | 0 | 1 | 33% [6–79] n=3 | 25% [5–70] n=4 | 3 | 2 | 2 | -1 | 1/1 | 1.000 | 1.000 |');
@@ -60,7 +60,7 @@ test('LaTeX: booktabs tables with special characters escaped', () => {
   const tex = renderLatex(input);
   assert.equal((tex.match(/\\begin\{table\}/g) ?? []).length, (tex.match(/\\end\{table\}/g) ?? []).length);
   assert.ok(tex.includes('\\label{tab:secfix-prevalence}'));
-  assert.ok(tex.includes('m & sc & 5 & 4 & 75\\% [30--95] n=4 & 4 & 30.9'));
+  assert.ok(tex.includes('m & sc & 5 & 4 & 0 & 75\\% [30--95] n=4 & 4 & 30.9'));
 });
 
 test('HTML: one self-contained file with the charts, the tables and every sample', async () => {
