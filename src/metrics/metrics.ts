@@ -13,11 +13,11 @@
 import { wilson, type Interval } from './wilson.ts';
 import { compareSamples, pairsOf, CHANGE_CLASSES, type Change, type ChangeClass } from './compare.ts';
 import { compareCwe, cwesOf, severitySum, vulnerable, type RunData, type SampleFacts } from './data.ts';
-import { bootstrapCi, mean } from './stats/bootstrap.ts';
+import { bootstrapCi, bootstrapDifference, mean } from './stats/bootstrap.ts';
 import { mcnemar } from './stats/mcnemar.ts';
 import { cochranQ } from './stats/cochran-q.ts';
 import { holm } from './stats/holm.ts';
-import { riskDifference } from './stats/effect-size.ts';
+import { cohensH, riskDifference } from './stats/effect-size.ts';
 import { sampleSizeWarning } from './stats/small-n.ts';
 
 export interface Rate {
@@ -59,6 +59,10 @@ export interface ImprovementRow {
   /** % fewer vulnerable samples than the baseline (by rate), and the risk difference with its Newcombe CI. */
   byVulnerable: number | null;
   riskDifference: { estimate: number; low: number; high: number } | null;
+  /** Cohen's h of the arm's vulnerable rate against the baseline's (|h| ≈ 0.2 small, 0.5 medium, 0.8 large). */
+  cohensH: number | null;
+  /** Mean severity per sample, arm − baseline, with a percentile-bootstrap 95% interval (independent samples). */
+  severityDifference: { estimate: number; low: number; high: number } | null;
   /** % lower mean severity per sample than the baseline. */
   bySeverity: number | null;
 }
@@ -190,11 +194,13 @@ export function computeMetrics(data: RunData, options: MetricsOptions = {}): Met
 
   // ---- per model × arm
   const arms: ArmRow[] = [];
+  const severities = new Map<string, number[]>();
   for (const [key, list] of groups(final, (s) => `${s.model}${sep}${armOf(s, both)}`)) {
     const [model, arm] = key.split(sep) as [string, string];
     const code = list.filter(scanned);
     const parsed = code.filter((s) => s.syntaxErrors !== undefined);
     const sev = code.map(severitySum);
+    severities.set(`${model}${sep}${arm}`, sev);
     const ci = code.length ? bootstrapCi(sev, mean, boot) : undefined;
     const row: ArmRow = {
       model, arm, samples: list.length, withCode: list.filter((s) => s.outcome === 'code').length, notAnalyzed: list.filter((s) => s.outcome === 'code' && !s.analyzed).length,
@@ -257,10 +263,15 @@ export function computeMetrics(data: RunData, options: MetricsOptions = {}): Met
     const rd = base.vulnerable.n && row.vulnerable.n
       ? riskDifference({ successes: row.vulnerable.k, n: row.vulnerable.n }, { successes: base.vulnerable.k, n: base.vulnerable.n })
       : null;
+    const armSev = severities.get(`${row.model}${sep}${row.arm}`) ?? [];
+    const baseSev = severities.get(`${row.model}${sep}${baseline}`) ?? [];
+    const sd = armSev.length && baseSev.length ? bootstrapDifference(armSev, baseSev, mean, boot) : null;
     improvement.push({
       model: row.model, arm: row.arm,
       byVulnerable: pct(base.vulnerable.rate, row.vulnerable.rate),
       riskDifference: rd ? { estimate: round(rd.estimate), low: round(rd.low), high: round(rd.high) } : null,
+      cohensH: row.vulnerable.rate !== null && base.vulnerable.rate !== null ? round(cohensH(row.vulnerable.rate, base.vulnerable.rate)) : null,
+      severityDifference: sd ? { estimate: round(sd.estimate), low: round(sd.low), high: round(sd.high) } : null,
       bySeverity: pct(base.severityMean.estimate, row.severityMean.estimate),
     });
   }

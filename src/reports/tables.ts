@@ -53,12 +53,13 @@ export function tables(input: ReportInput): Table[] {
   if (m.improvement.length) {
     out.push({
       id: 'improvement', title: `Change against ${m.baseline}`,
-      note: 'The study\'s % improvement: fewer vulnerable samples (by rate) and lower mean severity per sample than the same model\'s baseline; the risk difference has a Newcombe 95% interval.',
-      columns: ['model', 'arm', 'fewer vulnerable samples', 'risk difference [95% CI]', 'lower mean severity'],
+      note: 'The study\'s % improvement: fewer vulnerable samples (by rate) and lower mean severity per sample than the same model\'s baseline; the risk difference (arm − baseline) has a Newcombe 95% interval, the severity difference a percentile-bootstrap one.',
+      columns: ['model', 'arm', 'fewer vulnerable samples', 'risk difference [95% CI]', "Cohen's h", 'lower mean severity', 'mean severity difference [95% CI]'],
       rows: m.improvement.map((i) => [
         i.model, i.arm, signed(i.byVulnerable),
         i.riskDifference ? `${num(i.riskDifference.estimate, 3)} [${num(i.riskDifference.low, 3)}, ${num(i.riskDifference.high, 3)}]` : '–',
-        signed(i.bySeverity),
+        num(i.cohensH, 3), signed(i.bySeverity),
+        i.severityDifference ? `${num(i.severityDifference.estimate, 3)} [${num(i.severityDifference.low, 3)}, ${num(i.severityDifference.high, 3)}]` : '–',
       ]),
     });
   }

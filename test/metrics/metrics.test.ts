@@ -44,6 +44,11 @@ test('improvement against the baseline: by vulnerable samples and by mean severi
   // (0.8 − 0.75) / 0.8 = 6.25%; (8.2 − 7.725) / 8.2 = 5.792683%
   assert.deepEqual([i.arm, i.byVulnerable, i.bySeverity], ['sc', 6.25, 5.792683]);
   assert.equal(i.riskDifference!.estimate, -0.05);
+  // Cohen's h = 2·asin(√0.75) − 2·asin(√0.8) = 2·(π/3 − 1.1071487) = −0.119902
+  assert.equal(i.cohensH, -0.119902);
+  // mean severity 7.725 − 8.2, with a bootstrap interval around it
+  assert.equal(i.severityDifference!.estimate, -0.475);
+  assert.ok(i.severityDifference!.low < -0.475 && i.severityDifference!.high > -0.475);
   assert.ok(i.riskDifference!.low < -0.05 && i.riskDifference!.high > -0.05);
 });
 
