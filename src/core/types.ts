@@ -37,6 +37,21 @@ export interface Finding {
   remediation?: string;
   /** Every analyzer that reported this weakness, when findings of several analyzers were merged. */
   sources?: FindingSource[];
+  /** A mechanical fix the rule offers (secfix fix applies it only behind its re-scan gate). */
+  fix?: FindingFix;
+}
+
+/** A text edit: offsets into the file's text (UTF-16 code units), end exclusive. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix as a finding carries it: its edits with 1-based line/column positions too (as SARIF wants). */
+export interface FindingFix {
+  description: string;
+  edits: Array<Edit & { startLine: number; startColumn: number; endLine: number; endColumn: number }>;
 }
 
 /** One analyzer's report of a (possibly merged) finding. */

@@ -4,12 +4,15 @@ import type { CallSite, FileModel, SinkKind } from '../analysis/model.ts';
 import { TaintEngine, type TaintResult } from '../analysis/taint.ts';
 import type { SyntaxNode } from '../languages/syntax.ts';
 import type { Rule } from './rule.ts';
+import type { FixSuggestion } from '../fix/edits.ts';
 
 export interface ReportOptions {
   message: string;
   confidence?: Confidence;
   /** Narrower or extra CWE ids for this occurrence; defaults to the rule's. */
   cwe?: string[];
+  /** A mechanical fix for this occurrence, when a safe rewrite exists (see src/fix/edits.ts). */
+  fix?: FixSuggestion;
 }
 
 /** A finding before the scanner adds severity, level, snippet and fingerprint. */
@@ -19,6 +22,7 @@ export interface RawFinding {
   message: string;
   confidence: Confidence;
   cwe: string[];
+  fix?: FixSuggestion;
 }
 
 /** Per-file state shared by all rules: the model, the taint engine and a call index. */
@@ -165,6 +169,7 @@ export class RuleContext {
       message: opts.message,
       confidence: opts.confidence ?? this.rule.meta.confidence,
       cwe: opts.cwe ?? this.rule.meta.cwe,
+      ...(opts.fix ? { fix: opts.fix } : {}),
     });
   }
 }

@@ -9,6 +9,7 @@ import { FileAnalysis, RuleContext, type RawFinding } from '../rules/context.ts'
 import type { Rule } from '../rules/rule.ts';
 import { fingerprint, normaliseSinkText } from './fingerprint.ts';
 import { collectSuppressions, suppressionFor } from './suppressions.ts';
+import { withPositions } from '../fix/edits.ts';
 
 /** The built-in engine's id among analyzers (`--analyzers builtin`, `Finding.analyzer`). */
 export const ANALYZER_ID = 'builtin';
@@ -107,6 +108,7 @@ function shape(raw: RawFinding[], model: FileModel, file: string, language: Lang
       snippet: snippetOf(r.node),
       fingerprint: fingerprint(meta.id, scope, sink, occurrence),
       remediation: meta.remediation,
+      ...(r.fix ? { fix: withPositions(model.tree.root.source.text, r.fix) } : {}),
     });
   }
   return out;

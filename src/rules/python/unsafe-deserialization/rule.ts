@@ -4,6 +4,7 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import type { Confidence } from '../../../core/types.ts';
+import { removeArgument, replace, type FixSuggestion } from '../../../fix/edits.ts';
 
 /** Loaders that run code while they rebuild objects: [callee, keyword of the data argument]. */
 const PICKLE_LIKE: [string, string][] = [
@@ -33,7 +34,27 @@ function ownFile(ctx: RuleContext, node: SyntaxNode | undefined, depth = 3): boo
   return false;
 }
 
-function check(ctx: RuleContext, call: CallSite, data: SyntaxNode | undefined, what: string): void {
+/** `yaml.load(s, Loader=…)`, `yaml.full_load(s)` → `yaml.safe_load(s)` (and the `_all` forms), when called through the module. */
+function yamlFix(call: CallSite): FixSuggestion | undefined {
+  const fn = call.node.child('function');
+  const attr = fn?.type === 'attribute' ? fn.child('attribute') : null;
+  if (!fn || !attr) return undefined;
+  const safe = call.name.endsWith('_all') ? 'safe_load_all' : 'safe_load';
+  const edits = [replace(attr, safe)];
+  const loader = call.keywords.get('Loader')?.parent ?? (call.args[1]?.type !== 'keyword_argument' ? call.args[1] : undefined);
+  if (loader) edits.push(removeArgument(loader));
+  return { description: `use yaml.${safe}, which builds only plain data`, edits };
+}
+
+/** `torch.load(f)` → `torch.load(f, weights_only=True)`. */
+function torchFix(call: CallSite): FixSuggestion | undefined {
+  const args = call.node.child('arguments');
+  if (!args || call.keywords.has('weights_only')) return undefined;
+  const close = args.endIndex - 1;
+  return { description: 'load only tensors and plain containers (weights_only=True)', edits: [{ start: close, end: close, text: `${call.args.length ? ', ' : ''}weights_only=True` }] };
+}
+
+function check(ctx: RuleContext, call: CallSite, data: SyntaxNode | undefined, what: string, fix?: FixSuggestion): void {
   if (!data) return;
   const t = ctx.taint(data, 'deserialize');
   if (t.level === 'constant' || t.sanitized) return;
@@ -41,7 +62,7 @@ function check(ctx: RuleContext, call: CallSite, data: SyntaxNode | undefined, w
   const tainted = t.level === 'remote' || t.level === 'local' || t.level === 'parameter';
   const confidence: Confidence = t.level === 'remote' ? 'high' : 'medium';
   const from = tainted ? origin(t) : 'data whose origin is not visible here';
-  ctx.report(call.node, { message: `${what} deserialises ${from}, which can run arbitrary code while the object is rebuilt`, confidence });
+  ctx.report(call.node, { message: `${what} deserialises ${from}, which can run arbitrary code while the object is rebuilt`, confidence, ...(fix ? { fix } : {}) });
 }
 
 export default defineRule(
@@ -72,18 +93,18 @@ export default defineRule(
       for (const call of ctx.calls(callee)) check(ctx, call, argOf(call, keyword, 0), `${callee}()`);
     }
     for (const call of ctx.calls('yaml.unsafe_load', 'yaml.unsafe_load_all', 'yaml.full_load', 'yaml.full_load_all')) {
-      check(ctx, call, argOf(call, 'stream', 0), `${call.callee}()`);
+      check(ctx, call, argOf(call, 'stream', 0), `${call.callee}()`, yamlFix(call));
     }
     for (const call of ctx.calls('yaml.load', 'yaml.load_all')) {
       const loader = argOf(call, 'Loader', 1);
       // Without a Loader, PyYAML < 6 used the unsafe FullLoader/Loader; PyYAML 6 raises a TypeError.
       if (loader && YAML_SAFE_LOADERS.test(loaderName(ctx, loader) ?? loader.text)) continue;
-      check(ctx, call, argOf(call, 'stream', 0), `${call.callee}() with ${loader ? loader.text : 'the default loader'}`);
+      check(ctx, call, argOf(call, 'stream', 0), `${call.callee}() with ${loader ? loader.text : 'the default loader'}`, yamlFix(call));
     }
     for (const call of ctx.calls('torch.load')) {
       const w = call.keywords.get('weights_only');
       if (w && ctx.value(w) === true) continue;
-      check(ctx, call, argOf(call, 'f', 0), 'torch.load() without weights_only=True');
+      check(ctx, call, argOf(call, 'f', 0), 'torch.load() without weights_only=True', torchFix(call));
     }
     for (const call of ctx.calls('numpy.load')) {
       const ap = call.keywords.get('allow_pickle');
