@@ -19,6 +19,8 @@ export interface SarifInput {
   root?: string;
   /** Analyzers of a multi-analyzer scan; those that did not run become notifications. */
   analyzers?: AnalyzerRun[];
+  /** Verified fixes of findings (secfix fix), offered as SARIF `fixes`. */
+  fixes?: Map<Finding, SarifFix>;
 }
 
 const CWE_TAXONOMY = 'CWE';
@@ -48,6 +50,25 @@ function artifactUri(file: string, root: string): { uri: string; uriBaseId?: str
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   }
   return { uri: pathToFileURL(abs).href };
+}
+
+/** A verified change to a file, offered as a SARIF fix: whole-line replacements of the original. */
+export interface SarifFix {
+  description: string;
+  replacements: Array<{ startLine: number; deletedLines: number; insertedText: string }>;
+}
+
+function sarifFix(fix: SarifFix, artifactLocation: { uri: string; uriBaseId?: string }): object {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [{
+      artifactLocation,
+      replacements: fix.replacements.map((r) => ({
+        deletedRegion: { startLine: r.startLine, startColumn: 1, endLine: r.startLine + r.deletedLines, endColumn: 1 },
+        ...(r.insertedText ? { insertedContent: { text: r.insertedText } } : {}),
+      })),
+    }],
+  };
 }
 
 export function toSarif(input: SarifInput): object {
@@ -118,6 +139,7 @@ export function toSarif(input: SarifInput): object {
       ...(f.sources ? { analyzers: [...new Set(f.sources.map((s) => s.analyzer))], sources: f.sources } : {}),
     },
     ...(suppressedBy ? { suppressions: [{ kind: 'inSource', justification: suppressedBy }] } : {}),
+    ...(input.fixes?.has(f) ? { fixes: [sarifFix(input.fixes.get(f)!, artifactUri(f.location.file, root))] } : {}),
   });
 
   return {
