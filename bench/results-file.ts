@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** The sections in the order they appear in a new file. */
-export const SECTIONS = ['scan-throughput', 'peers', 'report'] as const;
+export const SECTIONS = ['scan-throughput', 'peers', 'report', 'fix'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 const HEADER =

@@ -9,6 +9,7 @@ import { registerRun } from './commands/run.ts';
 import { registerBatch } from './commands/batch.ts';
 import { registerImport } from './commands/import.ts';
 import { registerReport } from './commands/report.ts';
+import { registerFix } from './commands/fix.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerBatch(program);
   registerImport(program);
   registerReport(program);
+  registerFix(program);
   program.addHelpText(
     'after',
     `\nExit codes: ${EXIT.OK} ok · ${EXIT.FINDINGS} findings at or above --fail-on · ${EXIT.USAGE} usage or configuration error · ${EXIT.INPUT} unreadable input · ${EXIT.INTERNAL} internal error`,

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../../../languages/syntax.ts';
 import type { RuleContext } from '../../context.ts';
 import { libCalls } from '../shared.ts';
 import { unwrap } from '../../../languages/c/adapter.ts';
+import { insertBefore, type FixSuggestion } from '../../../fix/edits.ts';
 
 /** printf-family functions and the index of their format argument. */
 const FORMAT_ARG: Record<string, number> = {
@@ -21,6 +22,19 @@ function forwardedFormat(ctx: RuleContext, call: CallSite, fmt: SyntaxNode): boo
   if (!found?.param || found.defs.length) return false;
   const params = found.scope.node.child('declarator')?.text ?? '';
   return /\.\.\.|\bva_list\b/.test(params) || /^v/.test(call.callee.replace(/^std::/, ''));
+}
+
+/** Functions whose format is narrow and whose data follow it: `printf(s)` → `printf("%s", s)` prints the same text. */
+const LITERAL_FORMAT_FIXABLE = new Set(['printf', 'fprintf', 'dprintf', 'sprintf', 'snprintf', 'asprintf', 'syslog', 'err', 'errx', 'warn', 'warnx', 'printw', 'mvprintw', 'wprintw']);
+
+/**
+ * `printf(s)` → `printf("%s", s)`, only when the format is the last argument: with arguments after
+ * it the format is meant to format them, and no mechanical rewrite keeps that. The `v` forms take a
+ * va_list and the wide forms need `L"%ls"`, so they are left alone.
+ */
+function literalFormatFix(name: string, call: CallSite, fmt: SyntaxNode): FixSuggestion | undefined {
+  if (!LITERAL_FORMAT_FIXABLE.has(name) || call.args[call.args.length - 1] !== fmt) return undefined;
+  return { description: `pass the text as an argument to a literal "%s" format`, edits: [insertBefore(fmt, '"%s", ')] };
 }
 
 export default defineRule(
@@ -50,9 +64,11 @@ export default defineRule(
       if (t.level === 'constant' || t.sanitized) continue;
       if (t.level === 'remote' || t.level === 'local' || t.level === 'parameter') {
         if (t.level === 'parameter' && forwardedFormat(ctx, call, fmt)) continue;
-        ctx.report(fmt, { message: `The format string of ${name}() comes from ${origin(t)}; pass it as an argument to a literal "%s" format`, confidence: confidenceOf(t) });
+        const fix = literalFormatFix(name, call, fmt);
+        ctx.report(fmt, { message: `The format string of ${name}() comes from ${origin(t)}; pass it as an argument to a literal "%s" format`, confidence: confidenceOf(t), ...(fix ? { fix } : {}) });
       } else if (t.built) {
-        ctx.report(fmt, { message: `The format string of ${name}() is assembled at run time; pass the data as an argument to a literal format`, confidence: 'medium' });
+        const fix = literalFormatFix(name, call, fmt);
+        ctx.report(fmt, { message: `The format string of ${name}() is assembled at run time; pass the data as an argument to a literal format`, confidence: 'medium', ...(fix ? { fix } : {}) });
       }
     }
   },

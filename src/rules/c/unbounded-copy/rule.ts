@@ -4,6 +4,9 @@ import type { SyntaxNode } from '../../../languages/syntax.ts';
 import type { RuleContext } from '../../context.ts';
 import { capacityOf, lengthChecked, libCalls, maxLength, type Capacity } from '../shared.ts';
 import { unwrap } from '../../../languages/c/adapter.ts';
+import type { CallSite } from '../../../analysis/model.ts';
+import { insertAfter, replace, type Edit, type FixSuggestion } from '../../../fix/edits.ts';
+import { includeHeader, sizedCharArray } from '../fixes.ts';
 
 /** CWE ids by where the destination lives. */
 export function overflowCwes(cap: Capacity): string[] {
@@ -27,6 +30,32 @@ function sizedFrom(ctx: RuleContext, cap: Capacity, src: SyntaxNode): boolean {
     return false;
   });
   return hit;
+}
+
+/**
+ * Bounded forms for a `char` array destination whose size `sizeof` gives: `strcpy(dst, src)` →
+ * `snprintf(dst, sizeof dst, "%s", src)` when its result is unused (snprintf returns a count, not
+ * `dst`), and `strcat(dst, src)` → `strncat(dst, src, sizeof dst - strlen(dst) - 1)` anywhere (both
+ * return `dst`). Both truncate where the original overflowed and always terminate.
+ */
+function boundedCopyFix(ctx: RuleContext, call: CallSite): FixSuggestion | undefined {
+  const plain = call.callee.replace(/^std::/, '');
+  const std = call.callee.startsWith('std::') ? 'std::' : '';
+  const [dst, src] = call.args;
+  const buf = sizedCharArray(ctx, dst);
+  if (!buf || !src || call.args.length !== 2) return undefined;
+  const fn = call.node.child('function');
+  if (!fn) return undefined;
+  if (plain === 'strcpy') {
+    if (call.node.parent?.type !== 'expression_statement') return undefined;
+    const header = includeHeader(ctx, 'stdio');
+    const edits: Edit[] = [replace(fn, `${std}snprintf`), insertAfter(dst!, `, sizeof ${buf}, "%s"`)];
+    return { description: `copy with snprintf, bounded by the size of '${buf}'`, edits: header ? [header, ...edits] : edits };
+  }
+  if (plain === 'strcat') {
+    return { description: `append with strncat, bounded by the space left in '${buf}'`, edits: [replace(fn, `${std}strncat`), insertAfter(src, `, sizeof ${buf} - ${std}strlen(${buf}) - 1`)] };
+  }
+  return undefined;
 }
 
 export default defineRule(
@@ -53,13 +82,15 @@ export default defineRule(
       if (!dst || !src) continue;
       const name = call.callee.replace(/^(std::|::)/, '');
       const append = /cat/i.test(name);
+      const fixed = boundedCopyFix(ctx, call);
+      const fix = fixed ? { fix: fixed } : {};
       const cap = capacityOf(ctx, dst);
       const len = maxLength(ctx, src);
       const constant = typeof ctx.value(src) === 'string';
       if (len !== null) {
         // A constant (or an array of known size) that provably fits is fine; one that provably does not is reported.
         if (cap.size !== null && len + 1 > cap.size) {
-          ctx.report(call.node, { message: `${name}() copies up to ${len + 1} bytes into '${dst.text}', which holds ${cap.size}`, cwe: overflowCwes(cap) });
+          ctx.report(call.node, { message: `${name}() copies up to ${len + 1} bytes into '${dst.text}', which holds ${cap.size}`, cwe: overflowCwes(cap), ...fix });
         }
         continue;
       }
@@ -69,11 +100,11 @@ export default defineRule(
       if (lengthChecked(ctx, call.node, [`strlen(${s})`, `strlen(${base})`, `${base}.size()`, `${base}.length()`])) continue;
       const t = ctx.taint(src);
       if (t.level === 'remote' || t.level === 'local') {
-        ctx.report(call.node, { message: `${name}() copies ${origin(t)} into '${dst.text}' without checking its length`, confidence: confidenceOf(t), cwe: overflowCwes(cap) });
+        ctx.report(call.node, { message: `${name}() copies ${origin(t)} into '${dst.text}' without checking its length`, confidence: confidenceOf(t), cwe: overflowCwes(cap), ...fix });
       } else if (cap.size !== null && !append && t.level === 'parameter') {
-        ctx.report(call.node, { message: `${name}() copies ${origin(t)} of unchecked length into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap) });
+        ctx.report(call.node, { message: `${name}() copies ${origin(t)} of unchecked length into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap), ...fix });
       } else if (cap.size !== null && append && t.level === 'parameter') {
-        ctx.report(call.node, { message: `${name}() appends ${origin(t)} to the ${cap.size}-byte buffer '${dst.text}' without checking the remaining space`, confidence: 'medium', cwe: overflowCwes(cap) });
+        ctx.report(call.node, { message: `${name}() appends ${origin(t)} to the ${cap.size}-byte buffer '${dst.text}' without checking the remaining space`, confidence: 'medium', cwe: overflowCwes(cap), ...fix });
       }
     }
   },

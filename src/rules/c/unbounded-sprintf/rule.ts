@@ -5,6 +5,25 @@ import type { RuleContext } from '../../context.ts';
 import { capacityOf, lengthChecked, libCalls, maxLength } from '../shared.ts';
 import { parseFormat, unwrap, type FormatSpec } from '../../../languages/c/adapter.ts';
 import { overflowCwes } from '../unbounded-copy/rule.ts';
+import type { CallSite } from '../../../analysis/model.ts';
+import { insertAfter, replace, type FixSuggestion } from '../../../fix/edits.ts';
+import { sizedCharArray } from '../fixes.ts';
+
+/**
+ * `sprintf(buf, fmt, ...)` → `snprintf(buf, sizeof buf, fmt, ...)` (and `vsprintf` → `vsnprintf`)
+ * for a `char` array destination whose size `sizeof` gives. Both return the length of the whole
+ * formatted text, so the result means the same wherever the output fits.
+ */
+function snprintfFix(ctx: RuleContext, call: CallSite): FixSuggestion | undefined {
+  const plain = call.callee.replace(/^std::/, '');
+  if (plain !== 'sprintf' && plain !== 'vsprintf') return undefined;
+  const fn = call.node.child('function');
+  const dst = call.args[0];
+  const buf = sizedCharArray(ctx, dst);
+  if (!fn || !dst || !buf) return undefined;
+  const bounded = `${call.callee.startsWith('std::') ? 'std::' : ''}${plain.replace('sprintf', 'snprintf')}`;
+  return { description: `format with ${bounded.replace('std::', '')}, bounded by the size of '${buf}'`, edits: [replace(fn, bounded), insertAfter(dst, `, sizeof ${buf}`)] };
+}
 
 /** The widest output of one numeric conversion. */
 function numericWidth(spec: FormatSpec): number | null {
@@ -101,27 +120,29 @@ export default defineRule(
       if (!dst || !fmtNode) continue;
       const cap = capacityOf(ctx, dst);
       const fmt = ctx.value(fmtNode);
+      const fixed = snprintfFix(ctx, call);
+      const fix = fixed ? { fix: fixed } : {};
       if (name === 'vsprintf') {
-        if (cap.size !== null) ctx.report(call.node, { message: `vsprintf() writes a formatted string of unknown length into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap) });
+        if (cap.size !== null) ctx.report(call.node, { message: `vsprintf() writes a formatted string of unknown length into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap), ...fix });
         continue;
       }
       if (typeof fmt !== 'string') {
-        if (cap.size !== null) ctx.report(call.node, { message: `${name}() writes with a non-constant format into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap) });
+        if (cap.size !== null) ctx.report(call.node, { message: `${name}() writes with a non-constant format into the ${cap.size}-byte buffer '${dst.text}'`, confidence: 'medium', cwe: overflowCwes(cap), ...fix });
         continue;
       }
       const b = bound(ctx, fmt, call.args.slice(2), call.node);
       if (b.max !== null) {
         if (cap.size !== null && b.max > cap.size) {
-          ctx.report(call.node, { message: `${name}() can write ${b.max} bytes into '${dst.text}', which holds ${cap.size}`, confidence: 'medium', cwe: overflowCwes(cap) });
+          ctx.report(call.node, { message: `${name}() can write ${b.max} bytes into '${dst.text}', which holds ${cap.size}`, confidence: 'medium', cwe: overflowCwes(cap), ...fix });
         }
         continue;
       }
       if (!b.culprit) continue;
       const t = ctx.taint(b.culprit);
       if (t.level === 'remote' || t.level === 'local') {
-        ctx.report(call.node, { message: `${name}() formats ${origin(t)} into '${dst.text}' without a length limit`, confidence: confidenceOf(t), cwe: overflowCwes(cap) });
+        ctx.report(call.node, { message: `${name}() formats ${origin(t)} into '${dst.text}' without a length limit`, confidence: confidenceOf(t), cwe: overflowCwes(cap), ...fix });
       } else if (cap.size !== null && (t.level === 'parameter' || t.level === 'unknown')) {
-        ctx.report(call.node, { message: `${name}() formats a string of unchecked length ('${b.culprit.text}') into the ${cap.size}-byte buffer '${dst.text}'`, confidence: t.level === 'parameter' ? 'medium' : 'low', cwe: overflowCwes(cap) });
+        ctx.report(call.node, { message: `${name}() formats a string of unchecked length ('${b.culprit.text}') into the ${cap.size}-byte buffer '${dst.text}'`, confidence: t.level === 'parameter' ? 'medium' : 'low', cwe: overflowCwes(cap), ...fix });
       }
     }
   },

@@ -4,6 +4,7 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import { unparen } from '../common.ts';
+import { queryArgsFix } from './args-fix.ts';
 
 /** Methods whose query argument is SQL text, on database/sql, sqlx, pgx and GORM handles. */
 const METHODS = new Set([
@@ -73,12 +74,16 @@ export default defineRule(
       const hasArgs = call.args.length > idx + 1;
       const t = ctx.taint(query, 'sql');
       const sink = `${call.receiver.text.length > 30 ? '…' : call.receiver.text}.${call.name}`;
+      const withFix = () => {
+        const fix = queryArgsFix(ctx, call, query, idx);
+        return fix ? { fix } : {};
+      };
       if (t.level === 'remote' || t.level === 'local') {
-        ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t) });
+        ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t), ...withFix() });
       } else if (t.level === 'parameter' && t.built) {
-        ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)} instead of using placeholders`, confidence: 'medium' });
+        ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)} instead of using placeholders`, confidence: 'medium', ...withFix() });
       } else if (t.built && !hasArgs) {
-        ctx.report(query, { message: `The SQL query passed to ${sink}() is assembled from non-constant parts instead of using placeholders`, confidence: 'medium' });
+        ctx.report(query, { message: `The SQL query passed to ${sink}() is assembled from non-constant parts instead of using placeholders`, confidence: 'medium', ...withFix() });
       }
     }
   },

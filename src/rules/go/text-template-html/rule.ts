@@ -4,6 +4,36 @@ import type { RuleContext } from '../../context.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import { qualifyGo } from '../../../languages/go/adapter.ts';
 import { functionOf, isResponseHeaderCall, isResponseWriter } from '../common.ts';
+import { replace, type FixSuggestion } from '../../../fix/edits.ts';
+
+/** What a file may use of text/template for the import to swap to html/template unchanged. */
+const SHARED_API = new Set(['New', 'Must', 'ParseFiles', 'ParseGlob', 'ParseFS', 'FuncMap', 'Template']);
+
+/**
+ * `import "text/template"` → `"html/template"`: the same API, with escaping. Only when every
+ * template of the file renders into an HTTP response (none writes plain text or files) and the
+ * file uses nothing that exists in text/template alone.
+ */
+function importFix(ctx: RuleContext): FixSuggestion | undefined {
+  const specs = ctx.nodes('import_spec');
+  const spec = specs.filter((s) => s.child('path')?.text === '"text/template"');
+  if (spec.length !== 1 || specs.some((s) => s.child('path')?.text === '"html/template"')) return undefined;
+  const alias = spec[0].child('name')?.text;
+  if (alias === '.' || alias === '_') return undefined;
+  const pkg = alias ?? 'template';
+  for (const sel of ctx.nodes('selector_expression', 'qualified_type')) {
+    const head = sel.type === 'qualified_type' ? sel.child('package') : sel.child('operand');
+    const name = sel.type === 'qualified_type' ? sel.child('name') : sel.child('field');
+    if (head?.type !== 'identifier' && head?.type !== 'package_identifier') continue;
+    if (head.text !== pkg || ctx.model.reachingDefs(pkg, head)?.defs.some((d) => d.kind !== 'import')) continue;
+    if (!SHARED_API.has(name?.text ?? '')) return undefined;
+  }
+  for (const call of ctx.model.calls) {
+    if (!/^Execute(Template)?$/.test(call.name) || !call.receiver || qualifyGo(call.receiver, ctx.model) !== 'text/template.Template') continue;
+    if (!isResponseWriter(ctx, call.args[0]) || declaredNonHtml(ctx, call.node)) return undefined;
+  }
+  return { description: 'render with html/template, which escapes values for HTML', edits: [replace(spec[0].child('path')!, '"html/template"')] };
+}
 
 /** Whether the handler declares a non-HTML Content-Type before the node. */
 function declaredNonHtml(ctx: RuleContext, before: SyntaxNode): boolean {
@@ -43,7 +73,8 @@ export default defineRule(
       const data = call.args[call.name === 'Execute' ? 1 : 2];
       const t = ctx.taint(data, 'html');
       if (data && t.level === 'remote' && !t.sanitized) {
-        ctx.report(call.node, { message: `text/template writes ${origin(t)} into the response without HTML escaping` });
+        const fix = importFix(ctx);
+        ctx.report(call.node, { message: `text/template writes ${origin(t)} into the response without HTML escaping`, ...(fix ? { fix } : {}) });
       }
     }
   },

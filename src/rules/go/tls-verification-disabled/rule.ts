@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import { qualifyGo } from '../../../languages/go/adapter.ts';
+import { replace, type FixSuggestion } from '../../../fix/edits.ts';
 
 /** The keyed elements of a composite literal by key name. */
 function fields(lit: SyntaxNode): Map<string, SyntaxNode> {
@@ -11,6 +12,12 @@ function fields(lit: SyntaxNode): Map<string, SyntaxNode> {
     if (k && v) out.set(k.text, v.namedChildren[0] ?? v);
   }
   return out;
+}
+
+/** `InsecureSkipVerify: true` / `= true` → `false`, only when the value is the literal itself (a named constant may be shared). */
+function falseFix(value: SyntaxNode | null | undefined): FixSuggestion | undefined {
+  if (value?.type !== 'true') return undefined;
+  return { description: 'verify the server certificate (InsecureSkipVerify: false)', edits: [replace(value, 'false')] };
 }
 
 export default defineRule(
@@ -38,14 +45,16 @@ export default defineRule(
         const v = f.get('InsecureSkipVerify');
         // A custom verifier replaces the default checks (certificate pinning).
         if (v && ctx.value(v) === true && !f.has('VerifyPeerCertificate') && !f.has('VerifyConnection')) {
-          ctx.report(v.parent?.parent ?? v, { message: 'InsecureSkipVerify: true turns off certificate and host name verification' });
+          const fix = falseFix(v);
+          ctx.report(v.parent?.parent ?? v, { message: 'InsecureSkipVerify: true turns off certificate and host name verification', ...(fix ? { fix } : {}) });
         }
       }
       if (n.type === 'assignment_statement') {
         const left = n.child('left')?.namedChildren[0];
         const right = n.child('right')?.namedChildren[0];
         if (left?.type === 'selector_expression' && left.child('field')?.text === 'InsecureSkipVerify' && ctx.value(right) === true) {
-          ctx.report(n, { message: 'InsecureSkipVerify = true turns off certificate and host name verification' });
+          const fix = falseFix(right);
+          ctx.report(n, { message: 'InsecureSkipVerify = true turns off certificate and host name verification', ...(fix ? { fix } : {}) });
         }
       }
     });

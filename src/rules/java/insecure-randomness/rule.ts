@@ -3,6 +3,33 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import { isSecurityValueName } from '../../common/secrets.ts';
+import { addImport, replace, type Edit, type FixSuggestion } from '../../../fix/edits.ts';
+
+/**
+ * `new Random()` (inline, or the single value of the variable or field the call goes through) →
+ * `new SecureRandom()`, a subclass with the same methods; a declared `Random` type stays valid.
+ * Seeded generators are left alone: their repeatability may be the point.
+ */
+function secureRandomFix(ctx: RuleContext, call: CallSite): FixSuggestion | undefined {
+  let r = call.receiver;
+  if (r?.type === 'identifier' || (r?.type === 'field_access' && r.child('object')?.type === 'this')) {
+    const name = r.type === 'identifier' ? r.text : (r.child('field')?.text ?? '');
+    const found = ctx.model.reachingDefs(name, r);
+    if (!found || found.param || found.defs.length !== 1 || (found.scope.defs.get(name) ?? []).length !== 1) return undefined;
+    r = found.defs[0].value;
+  }
+  if (r?.type !== 'object_creation_expression') return undefined;
+  const type = r.child('type');
+  const args = r.child('arguments');
+  if (!type || !/^(java\.util\.)?Random$/.test(type.text) || !args || args.namedChildren.length || r.child('body')) return undefined;
+  const text = ctx.model.tree.root.source.text;
+  const edits: Edit[] = [replace(type, type.text === 'Random' ? 'SecureRandom' : 'java.security.SecureRandom')];
+  if (type.text === 'Random' && !/^\s*import\s+java\.security\.\*\s*;/m.test(text)) {
+    const imp = addImport(ctx.model.tree, 'import java.security.SecureRandom;', ['import_declaration'], ['package_declaration']);
+    if (imp) edits.push(imp);
+  }
+  return { description: 'draw the value from java.security.SecureRandom', edits };
+}
 
 const RANDOM_METHODS = /^(nextInt|nextLong|nextDouble|nextFloat|nextBytes|nextBoolean|nextGaussian|ints|longs|doubles)$/;
 const RANDOM_STRING_UTILS = /^org\.apache\.commons\.lang3?\.RandomStringUtils\.(random|randomAlphanumeric|randomAlphabetic|randomNumeric|randomAscii|randomGraph|randomPrint)$/;
@@ -82,13 +109,15 @@ export default defineRule(
     tags: ['crypto', 'randomness'],
   },
   (ctx) => {
-    const check = (call: CallSite, what: string) => {
+    const check = (call: CallSite, what: string, fixOf?: () => FixSuggestion | undefined) => {
       const use = securityUse(call.node);
-      if (use) ctx.report(call.node, { message: `${what} is predictable but is used for the security value '${use}'` });
+      if (!use) return;
+      const fix = fixOf?.();
+      ctx.report(call.node, { message: `${what} is predictable but is used for the security value '${use}'`, ...(fix ? { fix } : {}) });
     };
     for (const call of ctx.calls('java.util.Random.*')) {
       if (!RANDOM_METHODS.test(call.name) || isSecure(ctx, call)) continue;
-      check(call, `java.util.Random.${call.name}`);
+      check(call, `java.util.Random.${call.name}`, () => secureRandomFix(ctx, call));
     }
     for (const call of ctx.calls('java.lang.Math.random')) check(call, 'Math.random()');
     for (const call of ctx.calls('java.util.concurrent.ThreadLocalRandom.*')) {

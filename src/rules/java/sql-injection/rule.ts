@@ -3,6 +3,8 @@ import { confidenceOf, origin } from '../../helpers.ts';
 import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
+import type { FixSuggestion } from '../../../fix/edits.ts';
+import { preparedStatementFix } from './prepared-fix.ts';
 
 const STATEMENT_TYPES = ['java.sql.Statement', 'java.sql.PreparedStatement', 'java.sql.CallableStatement'];
 const STATEMENT_METHODS = ['execute', 'executeQuery', 'executeUpdate', 'executeLargeUpdate', 'addBatch'];
@@ -17,15 +19,19 @@ const SQL_TEXT = /\b(SELECT\s[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s[\s\S]*\bSET|DE
 
 const sinks = (types: string[], methods: string[]) => types.flatMap((t) => methods.map((m) => `${t}.${m}`));
 
-function checkQuery(ctx: RuleContext, node: SyntaxNode | undefined, sink: string, canBind: boolean): void {
+function checkQuery(ctx: RuleContext, node: SyntaxNode | undefined, sink: string, canBind: boolean, fixOf?: () => FixSuggestion | undefined): void {
   if (!node) return;
   const t = ctx.taint(node, 'sql');
+  const withFix = () => {
+    const fix = fixOf?.();
+    return fix ? { fix } : {};
+  };
   if (t.level === 'remote' || t.level === 'local') {
-    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t) });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t), ...withFix() });
   } else if (t.level === 'parameter' && t.built) {
-    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)} instead of using bind parameters`, confidence: 'medium' });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)} instead of using bind parameters`, confidence: 'medium', ...withFix() });
   } else if (t.built && !canBind) {
-    ctx.report(node, { message: `The SQL query passed to ${sink} is assembled from non-constant parts instead of using bind parameters`, confidence: 'medium' });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is assembled from non-constant parts instead of using bind parameters`, confidence: 'medium', ...withFix() });
   }
 }
 
@@ -60,14 +66,14 @@ export default defineRule(
   },
   (ctx) => {
     const seen = new Set<number>();
-    const check = (call: CallSite, sink: string, canBind: boolean) => {
+    const check = (call: CallSite, sink: string, canBind: boolean, fixable = false) => {
       if (seen.has(call.node.id)) return;
       seen.add(call.node.id);
-      checkQuery(ctx, call.args[0], sink, canBind);
+      checkQuery(ctx, call.args[0], sink, canBind, fixable ? () => preparedStatementFix(ctx, call) : undefined);
     };
     for (const call of ctx.calls(...sinks(STATEMENT_TYPES, STATEMENT_METHODS))) {
       if (call.args.length === 0) continue;
-      check(call, `Statement.${call.name}`, false);
+      check(call, `Statement.${call.name}`, false, true);
     }
     for (const call of ctx.calls(...CONNECTION_METHODS)) check(call, `Connection.${call.name}`, true);
     for (const call of ctx.calls(...sinks(TEMPLATE_TYPES, TEMPLATE_METHODS))) {

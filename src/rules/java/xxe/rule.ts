@@ -4,6 +4,42 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import type { Confidence } from '../../../core/types.ts';
+import { indentOf, insertAfter, type FixSuggestion } from '../../../fix/edits.ts';
+
+/** The hardening line per factory, and the checked exceptions it throws (one must already be handled). */
+const HARDENING: Record<string, { line: (v: string) => string; throws: RegExp | null }> = {
+  DocumentBuilderFactory: { line: (v) => `${v}.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);`, throws: /^(javax\.xml\.parsers\.)?ParserConfigurationException$|^(java\.lang\.)?(Exception|Throwable)$/ },
+  SAXParserFactory: { line: (v) => `${v}.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);`, throws: /^(java\.lang\.)?(Exception|Throwable)$/ },
+  XMLInputFactory: { line: (v) => `${v}.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);`, throws: null },
+};
+
+/** Whether code at `node` may throw a checked exception matching `types` (declared by the method or caught around it). */
+function handles(node: SyntaxNode, types: RegExp): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'try_statement' || n.type === 'try_with_resources_statement') {
+      const body = n.child('body');
+      if (body?.contains(node) && n.namedChildren.some((c) => c.type === 'catch_clause' && c.descendants('catch_type').some((t) => t.text.split('|').some((x) => types.test(x.trim()))))) return true;
+    }
+    if (n.type === 'method_declaration' || n.type === 'constructor_declaration') {
+      return n.namedChildren.some((c) => c.type === 'throws' && c.namedChildren.some((t) => types.test(t.text)));
+    }
+    if (n.type === 'lambda_expression' || n.type === 'class_body') return false;
+  }
+  return false;
+}
+
+/** `Factory f = Factory.newInstance();` → the same, followed by the line that turns DTDs or external entities off. */
+function hardeningFix(create: CallSite, label: string): FixSuggestion | undefined {
+  const h = HARDENING[label];
+  const declarator = create.node.parent;
+  const decl = declarator?.parent;
+  const name = declarator?.child('name');
+  if (!h || declarator?.type !== 'variable_declarator' || decl?.type !== 'local_variable_declaration' || decl.parent?.type !== 'block' || !name) return undefined;
+  // The class must be in view by its simple name, as the creation spells it.
+  if (!create.node.child('object')?.text || create.node.child('object')!.text !== label) return undefined;
+  if (h.throws && !handles(decl, h.throws)) return undefined;
+  return { description: `configure the ${label} to refuse external entities before it parses`, edits: [insertAfter(decl, `\n${indentOf(decl)}${h.line(name.text)}`)] };
+}
 
 interface Family {
   label: string;
@@ -148,6 +184,10 @@ export default defineRule(
         ctx.report(create.node, {
           message: `This ${family.label} is not configured to refuse DTDs or external entities, so ${from} can read local files or reach internal URLs`,
           confidence: level,
+          ...(() => {
+            const fix = hardeningFix(create, family.label);
+            return fix ? { fix } : {};
+          })(),
         });
       }
     }

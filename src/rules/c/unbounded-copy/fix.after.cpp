@@ -1,0 +1,42 @@
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <cstdio>
+
+class Session {
+public:
+    void login(const std::string& user) {
+        char display[64];
+        std::snprintf(display, sizeof display, "%s", user.c_str());
+        std::cout << "Logged in as " << display << std::endl;
+    }
+
+    void banner(const char* motd) {
+        char text[128] = "Welcome! ";
+        std::strncat(text, motd, sizeof text - std::strlen(text) - 1);
+        std::cout << text << std::endl;
+    }
+
+    void setToken(const char* token) {
+        std::snprintf(token_, sizeof token_, "%s", token);
+    }
+
+private:
+    char token_[40];
+};
+
+int main(int argc, char** argv) {
+    Session session;
+    std::string user;
+    std::getline(std::cin, user);
+    session.login(user);
+    if (argc > 1) {
+        session.banner(argv[1]);
+    }
+
+    char host[32];
+    snprintf(host, sizeof host, "%s", std::getenv("HOSTNAME"));
+    std::cout << host << std::endl;
+    return 0;
+}

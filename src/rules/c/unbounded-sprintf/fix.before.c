@@ -1,0 +1,39 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define LOG_LINE_MAX 256
+
+void log_event(const char *fmt, ...) {
+    char line[LOG_LINE_MAX];
+    va_list args;
+    va_start(args, fmt);
+    vsprintf(line, fmt, args);
+    va_end(args);
+    fputs(line, stderr);
+}
+
+void notify(const char *user, int count) {
+    char message[80];
+    sprintf(message, "User %s has %d new notifications", user, count);
+    puts(message);
+}
+
+int main(int argc, char *argv[]) {
+    if (argc < 2) {
+        return 1;
+    }
+    char greeting[64];
+    int len = sprintf(greeting, "Hello, %s! Welcome back.", argv[1]);
+    printf("%s (%d chars)\n", greeting, len);
+
+    char config_path[128];
+    sprintf(config_path, "%s/.config/app.ini", getenv("HOME"));
+    FILE *fp = fopen(config_path, "r");
+    if (fp != NULL) {
+        fclose(fp);
+    }
+    notify(argv[1], 3);
+    log_event("started by %s\n", argv[1]);
+    return 0;
+}
