@@ -77,3 +77,13 @@ test('secfix run: a config error is one line and exit 2; a missing study file is
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the progress line: a bar of finished cells, then counts (and cost when priced)', async () => {
+  const { progressLine } = await import('../../src/cli/commands/run.ts');
+  const s = {
+    runId: 'r', generations: 12, providerCalls: 12, resumed: 0, cached: 0, errors: 1, refusals: 0, noCode: 0, truncated: 0, samples: 11,
+    samplesWithCode: 11, samplesWithFindings: 3, comparisons: 0, skipped: 0, imported: 0, importProblems: [], unitsDone: 3, units: 12,
+  };
+  assert.equal(progressLine(s, 12), '[###---------] 3/12 cells · 12 generation(s) · 1 error(s) · 11 sample(s)');
+  assert.equal(progressLine({ ...s, unitsDone: 12, spent: { inputTokens: 1, outputTokens: 2, costUsd: 0.00123 } }, 4), '[####] 12/12 cells · 12 generation(s) · 1 error(s) · 11 sample(s) · $0.0012');
+});
