@@ -104,3 +104,58 @@ export function addImport(tree: SyntaxTree, line: string, importTypes: readonly 
   while (text.startsWith('#!', at) || /^#.*coding[:=]/.test(text.slice(at, text.indexOf('\n', at)))) at = text.indexOf('\n', at) + 1;
   return { start: at, end: at, text: `${line}\n` };
 }
+
+/**
+ * Joins the fixes of findings that share a fingerprint group (same rule, scope and sink text;
+ * their fingerprints differ only by occurrence number). Fixing one of them alone renumbers the
+ * rest, so the gate would see the target "still there"; each gets one fix that repairs the whole
+ * group, or none when any member has no fix or the edits overlap. Keys are the caller's group
+ * keys; identical edits (a shared import) are kept once.
+ */
+export function combineGroupFixes<T extends { key: string; fix?: FixSuggestion }>(items: readonly T[], description: (count: number, first: FixSuggestion) => string = (_, f) => f.description): (FixSuggestion | undefined)[] {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groups.get(it.key);
+    if (g) g.push(it);
+    else groups.set(it.key, [it]);
+  }
+  const merged = new Map<string, FixSuggestion | undefined>();
+  for (const [k, members] of groups) {
+    if (members.some((m) => !m.fix)) {
+      merged.set(k, undefined);
+      continue;
+    }
+    if (members.length === 1) {
+      merged.set(k, members[0]!.fix);
+      continue;
+    }
+    const seen = new Set<string>();
+    const edits: Edit[] = [];
+    for (const m of members) {
+      for (const e of m.fix!.edits) {
+        const id = `${e.start}:${e.end}:${e.text}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        edits.push(e);
+      }
+    }
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const overlap = sorted.some((e, i) => i > 0 && e.start < sorted[i - 1]!.end);
+    merged.set(k, overlap ? undefined : { description: description(members.length, members[0]!.fix!), edits });
+  }
+  return items.map((it) => merged.get(it.key));
+}
+
+/**
+ * Removes an argument like `removeArgument`, but when it stands alone on its line (`    verify=False,`
+ * in a one-argument-per-line call) the whole line goes, so no blank line is left behind.
+ */
+export function removeArgumentLine(node: SyntaxNode): Edit {
+  const text = node.source.text;
+  const lineStart = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  const rest = /^,?[ \t]*\n/.exec(text.slice(node.endIndex));
+  if (lineStart > 0 && rest && /^[ \t]*$/.test(text.slice(lineStart, node.startIndex))) {
+    return { start: lineStart, end: node.endIndex + rest[0].length, text: '' };
+  }
+  return removeArgument(node);
+}

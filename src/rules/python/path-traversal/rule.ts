@@ -4,6 +4,7 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import { guarded, namesFeeding } from './guard.ts';
+import { indentOf, insertAfter, type FixSuggestion } from '../../../fix/edits.ts';
 
 /** Functions whose first argument (or the keyword given) names a file to read, write or delete. */
 const PATH_SINKS: [callee: string, keyword: string][] = [
@@ -40,6 +41,35 @@ function isPathCheck(cond: SyntaxNode, fnText: string): boolean {
   return ok;
 }
 
+const SIMPLE_BASE = new Set(['identifier', 'attribute', 'string']);
+
+/**
+ * `path = os.path.join(BASE, name)` then `open(path)` in the same block: a check inserted after the
+ * join that rejects (ValueError) a resolved path outside the resolved base; paths inside are untouched.
+ */
+function pathGuardFix(ctx: RuleContext, call: CallSite, node: SyntaxNode): FixSuggestion | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const found = ctx.model.reachingDefs(node.text, node);
+  const d = found && !found.param && found.defs.length === 1 ? found.defs[0] : undefined;
+  const stmt = d?.node.parent;
+  if (!d || d.kind !== 'assign' || d.path || !d.value || d.node.type !== 'assignment' || d.node.child('left')?.type !== 'identifier' || stmt?.type !== 'expression_statement') return undefined;
+  const join = ctx.model.callByNode.get(d.value.id);
+  if (!join || join.callee !== 'os.path.join' || join.args.length !== 2 || join.keywords.size) return undefined;
+  const base = join.args[0]!;
+  if (!SIMPLE_BASE.has(base.type) || !['constant', 'unknown'].includes(ctx.taint(base).level) || /[\n\r]/.test(base.text)) return undefined;
+  // The sink must follow in the same block, so the check runs on every path to it.
+  const block = stmt.parent;
+  if (!block || !block.contains(call.node) || call.node.startIndex < stmt.endIndex) return undefined;
+  const os = ctx.model.reachingDefs('os', stmt);
+  if (!os?.defs.length || !os.defs.every((x) => x.kind === 'import' && /^os(\.|$)/.test(x.qualified ?? ''))) return undefined;
+  const indent = indentOf(stmt);
+  const step = indent.includes('\t') ? '\t' : '    ';
+  const guard =
+    `\n${indent}if not os.path.realpath(${node.text}).startswith(os.path.realpath(${base.text}) + os.sep):` +
+    `\n${indent}${step}raise ValueError("path outside the allowed directory")`;
+  return { description: 'reject a joined path that resolves outside its base directory', edits: [insertAfter(stmt, guard)] };
+}
+
 function report(ctx: RuleContext, call: CallSite, node: SyntaxNode | undefined, what: string): void {
   if (!node) return;
   const t = ctx.taint(node, 'path');
@@ -50,7 +80,8 @@ function report(ctx: RuleContext, call: CallSite, node: SyntaxNode | undefined, 
   const relativeTo = (n: SyntaxNode) =>
     n.type === 'call' && /\.relative_to$/.test(n.child('function')?.text ?? '') && !n.ancestor('if_statement');
   if (guarded(ctx, call.node, names, (c) => isPathCheck(c, fnText), relativeTo)) return;
-  ctx.report(node, { message: `${what} is built from ${origin(t)} without confining it to a base directory`, confidence: 'high' });
+  const fix = pathGuardFix(ctx, call, node);
+  ctx.report(node, { message: `${what} is built from ${origin(t)} without confining it to a base directory`, confidence: 'high', ...(fix ? { fix } : {}) });
 }
 
 export default defineRule(

@@ -3,6 +3,8 @@ import { argOf, confidenceOf, origin } from '../../helpers.ts';
 import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
+import { builtStringPieces, knownString } from '../command-injection/string-pieces.ts';
+import { insertAfter, replace, type FixSuggestion } from '../../../fix/edits.ts';
 
 const TEXT_SINKS = ['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text'];
 const RAWSQL_SINKS = ['django.db.models.RawSQL', 'django.db.models.expressions.RawSQL'];
@@ -63,17 +65,149 @@ function looksLikeDatabase(ctx: RuleContext, call: CallSite, query: SyntaxNode):
   return SQL_TEXT.test(textOf(ctx, query));
 }
 
-function checkQuery(ctx: RuleContext, node: SyntaxNode | undefined, sink: string, hasParams: boolean): void {
+/** DB-API placeholder style of the drivers a file imports: `?` (qmark) or `%s` (format); psycopg 3 binds on the server, where an unquoted text value no longer compares as a number. */
+const PARAMSTYLE: [RegExp, '?' | '%s' | '%s!'][] = [
+  [/^(sqlite3|aiosqlite)(\.|$)/, '?'],
+  [/^(pymysql|MySQLdb|mysql\.connector|psycopg2|aiomysql|django\.db)(\.|$)/, '%s'],
+  [/^psycopg(\.|$)/, '%s!'],
+];
+
+function paramStyle(ctx: RuleContext): '?' | '%s' | '%s!' | undefined {
+  const styles = new Set<string>();
+  for (const defs of ctx.model.module.defs.values()) {
+    for (const d of defs) {
+      if (d.kind !== 'import') continue;
+      for (const [re, style] of PARAMSTYLE) if (re.test(d.qualified ?? '')) styles.add(style);
+    }
+  }
+  return styles.size === 1 ? ([...styles][0] as '?' | '%s' | '%s!') : undefined;
+}
+
+/** Text that may sit in an f-string next to a value: no braces, quotes, backslashes or line breaks. */
+const PLAIN_TEXT = /^[^{}"'\\\n\r]*$/;
+const COMPARISON_BEFORE = /(=|<>|!=|<=|>=|<|>)\s*$/;
+/** Expressions that stand as one tuple element as they are. */
+const SIMPLE_VALUE = new Set(['identifier', 'attribute', 'subscript', 'call', 'integer', 'float', 'parenthesized_expression']);
+const VALUE_END = /^(\s|\)|,|;|$)/;
+
+/**
+ * The query text with placeholders and its parameters, for a query built from one string with
+ * values spliced in as SQL string literals (`'{name}'`, `'%{term}%'`) or after a comparison
+ * (`id = {user_id}`); nothing for any other shape (identifiers, `IN` lists, escaped quotes).
+ */
+function parameterise(ctx: RuleContext, query: SyntaxNode, style: '?' | '%s' | '%s!'): { sql: string; params: string[] } | undefined {
+  const pieces = builtStringPieces(ctx, query);
+  if (!pieces?.some((p) => 'value' in p)) return undefined;
+  const mark = style === '?' ? '?' : '%s';
+  let sql = '';
+  const params: string[] = [];
+  let quote: { start: number; parts: (string | SyntaxNode)[] } | null = null;
+  for (const [i, p] of pieces.entries()) {
+    if ('value' in p) {
+      if (/[\n\r]/.test(p.value.text) || !SIMPLE_VALUE.has(p.value.type)) return undefined;
+      if (quote) {
+        quote.parts.push(p.value);
+        continue;
+      }
+      const before = pieces[i - 1];
+      const after = pieces[i + 1];
+      const beforeText = before && 'text' in before ? before.text : '';
+      const afterText = after && 'text' in after ? after.text : after ? 'x' : '';
+      if (style === '%s!' || !COMPARISON_BEFORE.test(beforeText) || !VALUE_END.test(afterText)) return undefined;
+      sql += mark;
+      params.push(p.value.text);
+      continue;
+    }
+    for (const ch of p.text) {
+      if (ch === '"' || ch === '?' || ch === '{' || ch === '}' || ch === '\\' || (ch === '%' && style !== '?' && !quote)) return undefined;
+      if (ch === "'") {
+        if (!quote) quote = { start: sql.length, parts: [] };
+        else {
+          const parts = quote.parts;
+          quote = null;
+          if (!parts.some((x) => typeof x !== 'string')) {
+            sql += `'${parts.join('')}'`;
+            continue;
+          }
+          const param = stringParam(ctx, parts);
+          if (!param) return undefined;
+          sql += mark;
+          params.push(param);
+        }
+        continue;
+      }
+      if (quote) quote.parts.push(ch);
+      else sql += ch;
+    }
+  }
+  if (quote) return undefined;
+  return { sql, params };
+}
+
+/** The parameter for a quoted SQL literal: the value itself, or an f-string of the literal's text. */
+function stringParam(ctx: RuleContext, parts: (string | SyntaxNode)[]): string | undefined {
+  if (parts.length === 1 && typeof parts[0] !== 'string') {
+    const v = parts[0]!;
+    return knownString(ctx, v) ? v.text : `str(${v.text})`;
+  }
+  let out = '';
+  for (const x of parts) {
+    if (typeof x === 'string') out += x;
+    else if (PLAIN_TEXT.test(x.text)) out += `{${x.text}}`;
+    else return undefined;
+  }
+  return PLAIN_TEXT.test(out.replace(/\{[^{}]*\}/g, '')) ? `f"${out}"` : undefined;
+}
+
+/** A Python string literal for the query, keeping line breaks of a triple-quoted original. */
+function sqlLiteral(sql: string): string | undefined {
+  if (/[\n\r]/.test(sql)) return sql.includes('"') ? undefined : `"""${sql}"""`;
+  return sql.includes('"') ? undefined : `"${sql}"`;
+}
+
+/** Identifier uses of a name in the function (or module) that holds a node. */
+function usesIn(ctx: RuleContext, name: string, at: SyntaxNode): number {
+  const scope = ctx.model.reachingDefs(name, at)?.scope.node;
+  let n = 0;
+  scope?.walk((x) => {
+    if (x.type === 'identifier' && x.text === name) n++;
+  });
+  return n;
+}
+
+/**
+ * `cursor.execute(f"... WHERE name = '{name}'")` → `cursor.execute("... WHERE name = ?", (name,))`,
+ * also when the query is a variable assigned once just for this call.
+ */
+function parameterFix(ctx: RuleContext, call: CallSite, query: SyntaxNode): FixSuggestion | undefined {
+  if (call.name !== 'execute' || call.args.length !== 1 || call.keywords.size || call.args[0] !== query) return undefined;
+  const style = paramStyle(ctx);
+  if (!style) return undefined;
+  let built = query;
+  if (query.type === 'identifier') {
+    const r = ctx.model.reachingDefs(query.text, query);
+    const d = r?.defs.length === 1 && !r.param ? r.defs[0] : undefined;
+    if (!d || d.kind !== 'assign' || d.path || !d.value || d.node.type !== 'assignment' || d.node.child('left')?.type !== 'identifier' || usesIn(ctx, query.text, query) !== 2) return undefined;
+    built = d.value;
+  }
+  const p = parameterise(ctx, built, style);
+  const literal = p && sqlLiteral(p.sql);
+  if (!p || !literal) return undefined;
+  const tuple = p.params.length === 1 ? `(${p.params[0]},)` : `(${p.params.join(', ')})`;
+  return { description: `pass the values as query parameters (${style === '?' ? '?' : '%s'} placeholders)`, edits: [replace(built, literal), insertAfter(query, `, ${tuple}`)] };
+}
+
+function checkQuery(ctx: RuleContext, node: SyntaxNode | undefined, sink: string, hasParams: boolean, fix?: FixSuggestion): void {
   if (!node) return;
   const t = ctx.taint(node, 'sql');
   if (t.level === 'remote' || t.level === 'local') {
     // A statement object built by an ORM from request data is parameterised; a string is not.
     if (!t.built && isQueryObject(ctx, node)) return;
-    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t) });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t), ...(fix ? { fix } : {}) });
   } else if (t.level === 'parameter' && t.built) {
-    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)} instead of using query parameters`, confidence: 'medium' });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is built from ${origin(t)} instead of using query parameters`, confidence: 'medium', ...(fix ? { fix } : {}) });
   } else if (t.built && !hasParams) {
-    ctx.report(node, { message: `The SQL query passed to ${sink} is assembled from non-constant parts instead of using query parameters`, confidence: 'medium' });
+    ctx.report(node, { message: `The SQL query passed to ${sink} is assembled from non-constant parts instead of using query parameters`, confidence: 'medium', ...(fix ? { fix } : {}) });
   }
 }
 
@@ -110,7 +244,7 @@ export default defineRule(
       if (made && (textCalls.has(made.node.id) || (made.name === 'bindparams' && made.receiver?.type === 'call' && textCalls.has(made.receiver.id)))) continue;
       if (!looksLikeDatabase(ctx, call, query)) continue;
       const hasParams = call.name !== 'executescript' && call.args.length + call.keywords.size > 1;
-      checkQuery(ctx, query, call.name === 'execute' ? `${call.receiver?.text ?? ''}.execute`.replace(/^\./, '') : call.name, hasParams);
+      checkQuery(ctx, query, call.name === 'execute' ? `${call.receiver?.text ?? ''}.execute`.replace(/^\./, '') : call.name, hasParams, parameterFix(ctx, call, query));
     }
     for (const call of ctx.calls(...TEXT_SINKS)) checkQuery(ctx, argOf(call, 'text', 0), 'text()', textHasParams(ctx, call));
     for (const call of ctx.calls(...RAWSQL_SINKS)) checkQuery(ctx, argOf(call, 'sql', 0), 'RawSQL', call.args.length + call.keywords.size > 1);

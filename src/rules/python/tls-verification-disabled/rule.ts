@@ -1,7 +1,20 @@
 import { defineRule } from '../../rule.ts';
 import { qualifyPython } from '../../../languages/python/adapter.ts';
+import type { CallSite } from '../../../analysis/model.ts';
+import type { SyntaxNode } from '../../../languages/syntax.ts';
+import { removeArgumentLine, type FixSuggestion } from '../../../fix/edits.ts';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream', 'urlopen', 'Client', 'AsyncClient', 'Session', 'merge_environment_settings', 'mount']);
+
+/** Calls whose `verify` defaults to True, so dropping `verify=False` restores verification and nothing else. */
+const VERIFY_DEFAULT_TRUE = /^(requests\.((Session|session)\(\)\.)?(get|post|put|patch|delete|head|options|request)|httpx\.(get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient))$/;
+
+/** `requests.get(url, verify=False)` → `requests.get(url)`, for literal False on calls whose default verifies. */
+function verifyFix(call: CallSite, value: SyntaxNode): FixSuggestion | undefined {
+  const kw = value.parent;
+  if (!call.resolved || !VERIFY_DEFAULT_TRUE.test(call.callee) || value.text !== 'False' || kw?.type !== 'keyword_argument' || kw.child('name')?.text !== 'verify') return undefined;
+  return { description: 'remove verify=False so the certificate is checked (the default)', edits: [removeArgumentLine(kw)] };
+}
 
 export default defineRule(
   {
@@ -30,7 +43,8 @@ export default defineRule(
       const verify = call.keywords.get('verify') ?? call.keywords.get('verify_ssl');
       const httpLib = /^(requests|httpx|aiohttp|urllib3)\./.test(call.callee) || HTTP_METHODS.has(call.name);
       if (verify && httpLib && ctx.value(verify) === false) {
-        ctx.report(verify, { message: `Certificate verification is turned off for this ${call.callee.startsWith('httpx') ? 'httpx' : 'HTTP'} request` });
+        const fix = verifyFix(call, verify);
+        ctx.report(verify, { message: `Certificate verification is turned off for this ${call.callee.startsWith('httpx') ? 'httpx' : 'HTTP'} request`, ...(fix ? { fix } : {}) });
       }
       const sslOpt = call.keywords.get('ssl');
       if (sslOpt && (call.name === 'TCPConnector' || /^(get|post|put|patch|delete|request|ws_connect)$/.test(call.name)) && ctx.value(sslOpt) === false) {

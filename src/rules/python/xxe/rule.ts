@@ -4,6 +4,7 @@ import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
 import type { Confidence } from '../../../core/types.ts';
+import { insertAfter, removeArgumentLine, replace, type Edit, type FixSuggestion } from '../../../fix/edits.ts';
 
 const PARSE_FUNCTIONS = ['parse', 'fromstring', 'XML', 'fromstringlist', 'XMLID', 'iterparse'].map((f) => `lxml.etree.${f}`);
 const EXTERNAL_FEATURES = /(feature_external_ges|feature_external_pes|external-general-entities|external-parameter-entities)$/;
@@ -29,6 +30,31 @@ function dangerOf(ctx: RuleContext, call: CallSite): { level: Confidence; why: s
   return null;
 }
 
+/**
+ * Parser options without external entities: `resolve_entities=True` → `False`, `no_network=False`
+ * dropped (the default blocks the network), and `resolve_entities=False` added beside `load_dtd=True`
+ * and its kin. Only literal option values are rewritten.
+ */
+function hardenFix(call: CallSite): FixSuggestion | undefined {
+  const edits: Edit[] = [];
+  const resolve = call.keywords.get('resolve_entities');
+  if (resolve) {
+    if (resolve.type === 'true') edits.push(replace(resolve, 'False'));
+    else if (resolve.type !== 'false' && resolve.text !== '"internal"' && resolve.text !== "'internal'") return undefined;
+  }
+  const network = call.keywords.get('no_network');
+  if (network) {
+    if (network.type === 'false' && network.parent) edits.push(removeArgumentLine(network.parent));
+    else if (network.type !== 'true') return undefined;
+  }
+  if (!resolve && ['load_dtd', 'dtd_validation', 'attribute_defaults'].some((k) => call.keywords.get(k)?.type === 'true')) {
+    const last = call.node.child('arguments')?.namedChildren.filter((a) => a.type !== 'comment' && a !== network?.parent).at(-1);
+    if (!last || last.type === 'dictionary_splat') return undefined;
+    edits.push(insertAfter(last, ', resolve_entities=False'));
+  }
+  return edits.length ? { description: 'configure the parser not to resolve external entities or fetch from the network', edits } : undefined;
+}
+
 function definesParser(ctx: RuleContext, node: SyntaxNode | undefined, ctor: CallSite): boolean {
   if (!node) return false;
   if (node === ctor.node) return true;
@@ -36,12 +62,12 @@ function definesParser(ctx: RuleContext, node: SyntaxNode | undefined, ctor: Cal
   return (ctx.model.reachingDefs(node.text, node)?.defs ?? []).some((d) => d.value === ctor.node);
 }
 
-function reportParse(ctx: RuleContext, call: CallSite, input: SyntaxNode | undefined, why: string, level: Confidence): boolean {
+function reportParse(ctx: RuleContext, call: CallSite, input: SyntaxNode | undefined, why: string, level: Confidence, fix?: FixSuggestion): boolean {
   const t = ctx.taint(input);
   if (!input || t.level === 'constant') return false;
   const from = t.level === 'unknown' ? 'data' : origin(t);
   const confidence: Confidence = t.level === 'remote' || t.level === 'local' || t.level === 'parameter' ? level : 'medium';
-  ctx.report(call.node, { message: `XML from ${from} is parsed by an lxml parser configured with ${why}, which expands external entities`, confidence });
+  ctx.report(call.node, { message: `XML from ${from} is parsed by an lxml parser configured with ${why}, which expands external entities`, confidence, ...(fix ? { fix } : {}) });
   return true;
 }
 
@@ -74,20 +100,21 @@ export default defineRule(
       const danger = dangerOf(ctx, ctor);
       if (!danger) continue;
       let used = false;
+      const fix = hardenFix(ctor);
       for (const p of parses) {
         if (!definesParser(ctx, argOf(p, 'parser', 1), ctor)) continue;
         used = true;
-        reportParse(ctx, p, argOf(p, p.name === 'parse' || p.name === 'iterparse' ? 'source' : 'text', 0), danger.why, danger.level);
+        reportParse(ctx, p, argOf(p, p.name === 'parse' || p.name === 'iterparse' ? 'source' : 'text', 0), danger.why, danger.level, fix);
       }
       if (!used) {
-        ctx.report(ctor.node, { message: `This lxml parser is configured with ${danger.why}, which expands external entities in the XML it parses`, confidence: 'medium' });
+        ctx.report(ctor.node, { message: `This lxml parser is configured with ${danger.why}, which expands external entities in the XML it parses`, confidence: 'medium', ...(fix ? { fix } : {}) });
       }
     }
     // iterparse takes the parser options directly.
     for (const p of parses) {
       if (p.name !== 'iterparse') continue;
       const danger = dangerOf(ctx, p);
-      if (danger) reportParse(ctx, p, argOf(p, 'source', 0), danger.why, danger.level);
+      if (danger) reportParse(ctx, p, argOf(p, 'source', 0), danger.why, danger.level, hardenFix(p));
     }
     for (const call of ctx.calls('*.setFeature')) {
       const feature = argOf(call, 'name', 0);
@@ -95,7 +122,10 @@ export default defineRule(
       if (!feature || !(on === true || on === 1)) continue;
       const name = typeof ctx.value(feature) === 'string' ? String(ctx.value(feature)) : feature.text;
       if (!EXTERNAL_FEATURES.test(name)) continue;
-      ctx.report(call.node, { message: 'The SAX parser is told to resolve external entities, so parsed XML can read local files or fetch URLs', confidence: 'high' });
+      // Both features are off by default; switching them off again is the whole fix.
+      const state = argOf(call, 'state', 1);
+      const fix: FixSuggestion | undefined = state?.type === 'true' || state?.text === '1' ? { description: 'turn external entity resolution off', edits: [replace(state, state.type === 'true' ? 'False' : '0')] } : undefined;
+      ctx.report(call.node, { message: 'The SAX parser is told to resolve external entities, so parsed XML can read local files or fetch URLs', confidence: 'high', ...(fix ? { fix } : {}) });
     }
   },
 );

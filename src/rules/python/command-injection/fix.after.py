@@ -1,0 +1,39 @@
+import os
+import subprocess
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "")
+    result = subprocess.run(["ping", "-c", "1", host], capture_output=True, text=True)
+    return jsonify({"output": result.stdout})
+
+
+@app.route("/lookup")
+def lookup():
+    domain = request.args["domain"]
+    output = subprocess.check_output(["nslookup", domain])
+    return jsonify({"answer": output.decode()})
+
+
+@app.route("/search")
+def search_logs():
+    term = request.args.get("q", "")
+    proc = subprocess.run(
+        ["grep", "-n", term, "/var/log/app.log"],
+        capture_output=True,
+        text=True,
+    )
+    return proc.stdout
+
+
+def compress_backup(backup_dir: str, archive_name: str):
+    subprocess.run(["tar", "-czf", archive_name, backup_dir], check=False)
+
+
+def resize_image(path, width):
+    subprocess.call(["convert", str(path), "-resize", str(width), "/tmp/thumb.png"])
