@@ -6,7 +6,7 @@
 import type { Finding, Language } from '../core/types.ts';
 import type { SampleScan } from '../experiments/sample-scanner.ts';
 import { applyEdits, EditError } from './edits.ts';
-import { verifyFix, type GateOptions, type ScanText } from './gate.ts';
+import { newFindings, verifyFix, type GateOptions, type ScanText } from './gate.ts';
 
 export interface AppliedFix {
   finding: Finding;
@@ -68,7 +68,7 @@ export async function fixWithRules(text: string, language: Language, scan: ScanT
       rejected.push({ finding: target, description: fix.description, by: 'rules', reason: verdict.reason });
       continue;
     }
-    applied.push({ finding: target, description: fix.description, by: 'rules', resolved: verdict.resolved.filter((f) => key(f) !== key(target)), introduced: verdict.after.findings.filter((f) => !state.findings.some((b) => key(b) === key(f)) && f.ruleId !== target.ruleId) });
+    applied.push({ finding: target, description: fix.description, by: 'rules', resolved: verdict.resolved.filter((f) => key(f) !== key(target)), introduced: newFindings(state.findings, verdict.after.findings, new Set([target.ruleId])) });
     current = next;
     state = verdict.after;
   }

@@ -20,6 +20,30 @@ export interface GateOptions {
 
 const key = (f: Finding) => `${f.ruleId}\u0000${f.fingerprint}`;
 
+/**
+ * Findings of `after` that are new. A finding whose fingerprint is unchanged is the same finding.
+ * One whose fingerprint changed is new only when its rule now reports more findings than before
+ * (not counting the fix's own target rules, which must report fewer): a fix inside a function
+ * changes the text of a finding that spans the whole function (a route without a rate limit),
+ * and that finding is the same weakness, not a new one.
+ */
+export function newFindings(before: readonly Finding[], after: readonly Finding[], targetRules: ReadonlySet<string>): Finding[] {
+  const beforeKeys = new Set(before.map(key));
+  const out: Finding[] = [];
+  const byRule = new Map<string, Finding[]>();
+  for (const f of after) {
+    if (beforeKeys.has(key(f)) || targetRules.has(f.ruleId)) continue;
+    (byRule.get(f.ruleId) ?? byRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
+  }
+  for (const [rule, unmatched] of byRule) {
+    const afterKeys = new Set(after.map(key));
+    const gone = before.filter((b) => b.ruleId === rule && !afterKeys.has(key(b))).length;
+    // the first `gone` of them stand for findings whose text changed; the rest are new
+    out.push(...unmatched.sort((a, b) => a.location.start.line - b.location.start.line).slice(gone));
+  }
+  return out.sort((a, b) => a.location.start.line - b.location.start.line);
+}
+
 /** Checks `after` (the fixed text) against `before` (its findings and syntax errors) for `targets`. */
 export async function verifyFix(
   before: SampleScan,
@@ -45,9 +69,7 @@ export async function verifyFix(
     const now = after.findings.filter((f) => f.ruleId === t.ruleId).length;
     if (now >= was) return { ok: false, reason: `leaves ${t.cwe[0] ?? t.ruleId} (${t.ruleId}): the rule still reports it`, after };
   }
-  const beforeKeys = new Set(before.findings.map(key));
-  const targetRules = new Set(targets.map((t) => t.ruleId));
-  const introduced = after.findings.filter((f) => !beforeKeys.has(key(f)) && !targetRules.has(f.ruleId));
+  const introduced = newFindings(before.findings, after.findings, new Set(targets.map((t) => t.ruleId)));
   if (introduced.length && !options.allowRegressions) {
     const f = introduced[0]!;
     return { ok: false, reason: `introduces ${f.cwe[0] ?? f.ruleId} (${f.ruleId}) at line ${f.location.start.line}`, after, introduced };

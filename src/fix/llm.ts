@@ -19,7 +19,7 @@ import { runStrategy } from '../strategies/drive.ts';
 import { resolveStrategy } from '../strategies/registry.ts';
 import type { ModelCall, Strategy, StrategyContext, StrategyState } from '../strategies/types.ts';
 import type { AppliedFix, FileFix, RejectedFix } from './engine.ts';
-import { verifyFix, type ScanText } from './gate.ts';
+import { newFindings, verifyFix, type ScanText } from './gate.ts';
 import { applyPatch, findDiff, PatchError } from './patch.ts';
 
 /** The strategy used when none is named. */
@@ -251,9 +251,7 @@ export async function fixWithModel(text: string, language: Language, file: strin
  */
 function recordApplied(applied: AppliedFix[], fixed: readonly Finding[], targets: readonly Finding[], description: string, by: string, before: SampleScan, after: SampleScan, resolved: readonly Finding[]): void {
   const targetKeys = new Set(targets.map(key));
-  const beforeKeys = new Set(before.findings.map(key));
-  const targetRules = new Set(fixed.map((t) => t.ruleId));
   const extra = resolved.filter((f) => !targetKeys.has(key(f)));
-  const introduced = after.findings.filter((f) => !beforeKeys.has(key(f)) && !targetRules.has(f.ruleId));
+  const introduced = newFindings(before.findings, after.findings, new Set(fixed.map((t) => t.ruleId)));
   fixed.forEach((finding, i) => applied.push({ finding, description, by, resolved: i ? [] : extra, introduced: i ? [] : introduced }));
 }

@@ -37,3 +37,15 @@ test('--allow-regressions accepts a fix that introduces a finding', async () => 
   const v = await verifyFix(before, 'x', 'python', [sql], scanning([cmd, f('py/redos', 'fp-re', 12, 'CWE-1333')]), { allowRegressions: true });
   assert.equal(v.ok, true);
 });
+
+test('a finding that spans the edited code keeps being the same weakness when its text changes', async () => {
+  const route = f('js/missing-rate-limit', 'fp-route', 3, 'CWE-770');
+  const inner = f('js/sql-injection', 'fp-sql', 5);
+  const b = { findings: [route, inner], syntaxErrors: 0, analyzers: ['builtin'] };
+  // the SQL fix rewrote a line inside the route: the route's finding has a new fingerprint
+  const v = await verifyFix(b, 'x', 'javascript', [inner], scanning([f('js/missing-rate-limit', 'fp-route-2', 3, 'CWE-770')]));
+  assert.equal(v.ok, true);
+  // but a second finding of that rule is new
+  const w = await verifyFix(b, 'x', 'javascript', [inner], scanning([f('js/missing-rate-limit', 'fp-route-2', 3, 'CWE-770'), f('js/missing-rate-limit', 'fp-route-3', 9, 'CWE-770')]));
+  assert.deepEqual([w.ok, !w.ok && w.reason], [false, 'introduces CWE-770 (js/missing-rate-limit) at line 9']);
+});

@@ -3,6 +3,8 @@ import { confidenceOf, origin, propOf } from '../../helpers.ts';
 import type { RuleContext } from '../../context.ts';
 import type { CallSite } from '../../../analysis/model.ts';
 import type { SyntaxNode } from '../../../languages/syntax.ts';
+import type { FixSuggestion } from '../../../fix/edits.ts';
+import { placeholderFix } from './placeholders.ts';
 
 /** Methods whose first argument is SQL on a driver, query builder or ORM. */
 const GENERIC = ['*.query', '*.execute', '*.run', '*.all', '*.get', '*.each', '*.exec', '*.prepare', '*.raw'];
@@ -50,16 +52,20 @@ function sinkName(call: CallSite): string {
   return call.receiver ? `${call.receiver.text.length > 30 ? '…' : call.receiver.text}.${call.name}` : call.name;
 }
 
-function check(ctx: RuleContext, call: CallSite, query: SyntaxNode, hasParams: boolean): void {
+function check(ctx: RuleContext, call: CallSite, query: SyntaxNode, hasParams: boolean, fix?: () => FixSuggestion | undefined): void {
   if (isQueryObject(ctx, query)) return;
   const t = ctx.taint(query, 'sql');
   const sink = sinkName(call);
+  const withFix = () => {
+    const f = fix?.();
+    return f ? { fix: f } : {};
+  };
   if (t.level === 'remote' || t.level === 'local') {
-    ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t) });
+    ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)}, which can change the query's meaning`, confidence: confidenceOf(t), ...withFix() });
   } else if (t.level === 'parameter' && t.built) {
-    ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)} instead of using placeholders`, confidence: 'medium' });
+    ctx.report(query, { message: `The SQL query passed to ${sink}() is built from ${origin(t)} instead of using placeholders`, confidence: 'medium', ...withFix() });
   } else if (t.built && !hasParams) {
-    ctx.report(query, { message: `The SQL query passed to ${sink}() is assembled from non-constant parts instead of using placeholders`, confidence: 'medium' });
+    ctx.report(query, { message: `The SQL query passed to ${sink}() is assembled from non-constant parts instead of using placeholders`, confidence: 'medium', ...withFix() });
   }
 }
 
@@ -111,6 +117,8 @@ export default defineRule(
         query = propOf(config, 'text') ?? propOf(config, 'sql') ?? propOf(config, 'query');
         if (!query) continue;
       }
+      // A prepared statement's run/get/all take bind values, not SQL: `db.prepare(sql).run(id)`.
+      if (call.resolved && /\.prepare\(\)\.\w+$/.test(call.callee)) continue;
       const distinct = DISTINCT.includes(`*.${call.name}`);
       const dbReceiver = call.resolved && DB_MODULES.test(call.callee);
       if (!distinct && !SQL_TEXT.test(textOf(ctx, query))) {
@@ -118,7 +126,7 @@ export default defineRule(
         if (!dbReceiver || !['query', 'execute', 'raw', 'exec', 'run', 'all', 'get', 'prepare'].includes(call.name)) continue;
       }
       const hasParams = call.name !== 'exec' && passesValues(call, config);
-      check(ctx, call, query, hasParams);
+      check(ctx, call, query, hasParams, config ? undefined : () => placeholderFix(ctx, call));
     }
     for (const call of ctx.calls('sequelize.literal', 'sequelize.Sequelize.literal', '*.literal')) {
       if (call.name !== 'literal' || !(call.callee.startsWith('sequelize') || /^(Sequelize|sequelize)$/.test(call.receiver?.text ?? ''))) continue;

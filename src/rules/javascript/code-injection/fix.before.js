@@ -1,0 +1,27 @@
+const express = require('express');
+
+const app = express();
+app.use(express.text());
+
+app.post('/api/preferences', (req, res) => {
+  const prefs = eval('(' + req.body + ')');
+  res.json({ theme: String(prefs.theme || 'light') });
+});
+
+async function loadRemoteConfig(url) {
+  const response = await fetch(url);
+  const raw = await response.text();
+  const config = eval(`(${raw})`);
+  return config;
+}
+
+function parseMessage(jsonText) {
+  const message = eval('(' + jsonText + ')');
+  return { type: message.type, payload: message.payload };
+}
+
+function cloneState(state) {
+  return eval(JSON.stringify(state));
+}
+
+module.exports = { app, loadRemoteConfig, parseMessage, cloneState };
