@@ -84,8 +84,10 @@ for (const file of files()) {
   }
 }
 
-const row = (name: string, t: Tally) => `| ${name} | ${t.findings} | ${formatRate(t.fixed, t.findings)} | ${formatRate(t.rejected, t.findings)} | ${formatRate(t.none, t.findings)} | ${formatRate(t.parses, t.changed)} |`;
+const row = (name: string, t: Tally, parses = true) =>
+  `| ${name} | ${t.findings} | ${formatRate(t.fixed, t.findings)} | ${formatRate(t.rejected, t.findings)} | ${formatRate(t.none, t.findings)} |${parses ? ` ${formatRate(t.parses, t.changed)} |` : ''}`;
 const head = '| | findings | fixed | rejected by the gate | no fix available | changed files that still parse |\n| --- | --- | --- | --- | --- | --- |';
+const cweHead = '| | findings | fixed | rejected by the gate | no fix available |\n| --- | --- | --- | --- | --- |';
 const body = [
   '# `secfix fix` (deterministic engine) on the rule fixtures and examples',
   '',
@@ -99,8 +101,8 @@ const body = [
   '',
   '## By CWE',
   '',
-  head,
-  ...[...byCwe].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).map(([k, t]) => row(k, t)),
+  cweHead,
+  ...[...byCwe].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).map(([k, t]) => row(k, t, false)),
   '',
   '## Why the gate rejected fixes',
   '',

@@ -96,6 +96,8 @@ export function addImport(tree: SyntaxTree, line: string, importTypes: readonly 
   const imports = top.filter((c) => importTypes.includes(c.type));
   const anchor = imports.at(-1) ?? top.filter((c) => headerTypes.includes(c.type)).at(-1);
   if (anchor) {
+    // Some grammars (C's #include) count the line's newline as part of the node.
+    if (text[anchor.endIndex - 1] === '\n') return { start: anchor.endIndex, end: anchor.endIndex, text: `${line}\n` };
     const eol = text.indexOf('\n', anchor.endIndex);
     const at = eol === -1 ? text.length : eol + 1;
     return { start: at, end: at, text: `${eol === -1 ? '\n' : ''}${line}\n` };
