@@ -111,12 +111,11 @@ export interface LlamaCppProviderOptions {
   now?: () => number;
 }
 
-/** A model loaded once per file, with its single chat session; `queue` serialises calls on it. */
+/** A model loaded once per file, with its single chat session (calls on it are serialised by `queueFor`). */
 interface LoadedModel {
   model: LlamaModelLike;
   context: LlamaContextLike;
   session: LlamaChatSessionLike;
-  queue: SerialQueue;
 }
 
 interface Runtime {
@@ -140,6 +139,14 @@ export async function releaseLlamaCppModels(): Promise<void> {
       await m.model.dispose();
     }
   }
+}
+
+/** One queue per model file, shared by every provider of that file. */
+const queues = new Map<string, SerialQueue>();
+function queueFor(modelPath: string): SerialQueue {
+  let q = queues.get(modelPath);
+  if (!q) queues.set(modelPath, (q = new SerialQueue()));
+  return q;
 }
 
 /** Runs one task at a time; a caller aborted while waiting leaves the queue without running. */
@@ -231,8 +238,10 @@ export class LlamaCppProvider implements Provider {
     if (!split) throw this.badRequest('the last message must be from the user');
     if (signal?.aborted) throw this.aborted(signal);
 
-    const loaded = await this.loaded();
-    return loaded.queue.run(async () => {
+    // The queue is taken synchronously, so calls run in the order they arrived (loading the
+    // model, which takes a varying time, happens inside the first call's turn).
+    return queueFor(this.modelPath).run(async () => {
+      const loaded = await this.loaded();
       const started = this.now();
       let result: LlamaPromptResult;
       try {
@@ -354,7 +363,7 @@ export class LlamaCppProvider implements Provider {
         ...(this.o.contextSize !== undefined ? { contextSize: this.o.contextSize } : {}),
       });
       const session = new mod.LlamaChatSession({ contextSequence: context.getSequence() });
-      return { model, context, session, queue: new SerialQueue() };
+      return { model, context, session };
     } catch (err) {
       await model?.dispose().catch(() => undefined);
       throw new ProviderError(`${this.id}: cannot load ${this.modelPath}: ${err instanceof Error ? err.message : String(err)}`, {
