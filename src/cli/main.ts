@@ -10,6 +10,8 @@ import { registerBatch } from './commands/batch.ts';
 import { registerImport } from './commands/import.ts';
 import { registerReport } from './commands/report.ts';
 import { registerFix } from './commands/fix.ts';
+import { registerFinetune } from './commands/finetune.ts';
+import { registerDataset } from './commands/dataset.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerImport(program);
   registerReport(program);
   registerFix(program);
+  registerFinetune(program);
+  registerDataset(program);
   program.addHelpText(
     'after',
     `\nExit codes: ${EXIT.OK} ok · ${EXIT.FINDINGS} findings at or above --fail-on · ${EXIT.USAGE} usage or configuration error · ${EXIT.INPUT} unreadable input · ${EXIT.INTERNAL} internal error`,

@@ -42,7 +42,7 @@ export interface PendingRequest {
 }
 
 export interface PendingCollection {
-  /** Distinct by key, in the order the study asked. */
+  /** Distinct by key, ordered by the study's models, then prompt and sample number (not by the order calls happened to run). */
   requests: PendingRequest[];
   /** Calls of this pass the response cache answered. */
   answered: number;
@@ -95,7 +95,16 @@ export async function collectPendingRequests(config: StudyConfig, o: { models?: 
   try {
     // rate limits and budgets govern real calls; a pass makes none, and must not wait or stop for them
     const summary = await runStudy({ ...config, rateLimit: {}, budget: {} }, { store, providerFactory: factory, loadLlamaCpp: async () => undefined });
-    return { requests: [...pending.values()], answered: summary.cached };
+    // A stable order whatever the concurrency: the study's model order, then prompt, then sample number.
+    const modelIndex = new Map(config.models.map((m, i) => [m.label, String(i).padStart(4, '0')]));
+    const order = (r: PendingRequest) => [modelIndex.get(r.model.label) ?? r.model.label, JSON.stringify(r.request.messages), String(r.request.sample ?? 0).padStart(8, '0'), r.key];
+    const requests = [...pending.values()].sort((a, b) => {
+      const x = order(a);
+      const y = order(b);
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+      return 0;
+    });
+    return { requests, answered: summary.cached };
   } finally {
     store.close();
     await rm(dir, { recursive: true, force: true });

@@ -251,6 +251,9 @@ function toJson(reports: FileReport[]): object {
       findings: r.outcomes.map(({ finding, outcome }) => ({ ...brief(finding), ...outcome })),
       introduced: r.fix.applied.flatMap((a) => a.introduced.map(brief)),
       ...(r.testFailure ? { testFailure: r.testFailure } : {}),
+      // The texts, so that a fix report can be a dataset source (secfix dataset build --from fix-json:FILE).
+      original: r.fix.original,
+      fixed: r.fix.fixed,
     })),
   };
 }
