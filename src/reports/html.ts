@@ -39,6 +39,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
   parts.push(`<p class="meta">Run <code>${escapeHtml(input.run.id)}</code> · ${escapeHtml(input.run.status)} · created ${escapeHtml(input.run.created)} · secfix ${escapeHtml(input.run.secfixVersion)}`);
   const design = [s.mode && `mode ${s.mode}`, s.models.length && `models ${s.models.join(', ')}`, s.strategies.length && `strategies ${s.strategies.join(', ')}`, s.languages.length && `languages ${s.languages.join(', ')}`, s.analyzers.length && `analyzers ${s.analyzers.join(', ')}`].filter(Boolean);
   if (design.length) parts.push(`<br>${escapeHtml(design.join(' · '))}`);
+  for (const f of s.fineTuned) parts.push(`<br>Fine-tuned: ${escapeHtml(f)}`);
   parts.push('</p>');
   parts.push(`<p class="headline">${escapeHtml(headline(input))}</p>`);
   if (m.warnings.length) parts.push(`<div class="warn"><strong>Small numbers.</strong><ul>${m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>`);

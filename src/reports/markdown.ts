@@ -16,6 +16,7 @@ export function renderMarkdown(input: ReportInput): string {
     s.languages.length && `languages ${s.languages.join(', ')}`, s.analyzers.length && `analyzers ${s.analyzers.join(', ')}`, s.profile && `profile ${s.profile}`,
   ].filter(Boolean);
   if (design.length) lines.push(`Design: ${design.join('; ')}.`);
+  for (const f of s.fineTuned) lines.push(`Fine-tuned: ${f}.`);
   lines.push('', `**${headline(input)}**`, '');
   for (const t of tables(input)) {
     lines.push(`## ${t.title}`, '', t.note, '');

@@ -6,7 +6,11 @@ import { computeMetrics, type Metrics, type MetricsOptions } from '../metrics/me
 export interface ReportInput {
   run: RunRecord;
   /** The study's name and design, from the stored configuration. */
-  study: { name: string; mode?: string; models: string[]; strategies: string[]; languages: string[]; analyzers: string[]; profile?: string };
+  study: {
+    name: string; mode?: string; models: string[]; strategies: string[]; languages: string[]; analyzers: string[]; profile?: string;
+    /** Fine-tuned models and where they came from: "label: base + adapter, training data sha256:…". */
+    fineTuned: string[];
+  };
   metrics: Metrics;
   data: RunData;
 }
@@ -25,6 +29,11 @@ export function reportInput(data: RunData, options: MetricsOptions = {}): Report
       languages: list(c.languages),
       analyzers: list(c.analyzers),
       ...(typeof c.profile === 'string' ? { profile: c.profile } : {}),
+      fineTuned: (Array.isArray(c.models) ? c.models : []).flatMap((m) => {
+        const ft = (m as { label?: string; fineTune?: { base: string; adapter?: string; trainingDataHash: string } }).fineTune;
+        if (!ft) return [];
+        return [`${(m as { label?: string }).label}: fine-tuned from ${ft.base}${ft.adapter ? ` (adapter ${ft.adapter})` : ''}, training data sha256:${ft.trainingDataHash}`];
+      }),
     },
     metrics: computeMetrics(data, options),
     data,

@@ -78,3 +78,10 @@ test('HTML: one self-contained file with the charts, the tables and every sample
   assert.ok(html.includes('<mark><span class="ln">5</span>line 5</mark><span class="ln">6</span>line 6\n'));
   assert.ok(html.includes('<li>line 4: CWE-1333 Inefficient Regular Expression Complexity · r/CWE-1333 · severity 7.5</li>'));
 });
+
+test('a fine-tuned model is shown with its base, adapter and training-data hash', () => {
+  const hash = 'a'.repeat(64);
+  const run = { ...input.run, config: { models: [{ label: 'm-lora', fineTune: { base: 'ollama:m', adapter: '/ad/m', trainingDataHash: hash } }] } };
+  const md = renderMarkdown(reportInput({ ...input.data, run }, { resamples: 50 }));
+  assert.ok(md.includes(`Fine-tuned: m-lora: fine-tuned from ollama:m (adapter /ad/m), training data sha256:${hash}.`));
+});
