@@ -3,7 +3,7 @@
  * as JavaScript strings count), end exclusive; edits of one fix never overlap.
  */
 import type { Edit, FindingFix } from '../core/types.ts';
-import type { SyntaxNode, SyntaxTree } from '../languages/syntax.ts';
+import type { SourceText, SyntaxNode, SyntaxTree } from '../languages/syntax.ts';
 
 export type { Edit, FindingFix };
 
@@ -39,12 +39,17 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - last };
 }
 
-export function withPositions(text: string, fix: FixSuggestion): FindingFix {
+/** A fix with line/column positions, found through the source's line table (binary search). */
+export function withPositions(source: SourceText, fix: FixSuggestion): FindingFix {
+  const pos = (offset: number) => {
+    const row = source.rowOf(offset);
+    return { line: row + 1, column: offset - source.lineStart(row) + 1 };
+  };
   return {
     description: fix.description,
     edits: fix.edits.map((e) => {
-      const s = positionOf(text, e.start);
-      const t = positionOf(text, e.end);
+      const s = pos(e.start);
+      const t = pos(e.end);
       return { ...e, startLine: s.line, startColumn: s.column, endLine: t.line, endColumn: t.column };
     }),
   };
@@ -84,6 +89,27 @@ export function indentOf(node: SyntaxNode): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
+/** The last top-level import (else header) node, found once per tree and node types. */
+const anchors = new WeakMap<SyntaxTree, Map<string, SyntaxNode | undefined>>();
+function importAnchor(tree: SyntaxTree, importTypes: readonly string[], headerTypes: readonly string[]): SyntaxNode | undefined {
+  let byTypes = anchors.get(tree);
+  if (!byTypes) anchors.set(tree, (byTypes = new Map()));
+  const k = `${importTypes.join(',')}|${headerTypes.join(',')}`;
+  if (!byTypes.has(k)) {
+    const top = tree.root.children;
+    byTypes.set(k, top.filter((c) => importTypes.includes(c.type)).at(-1) ?? top.filter((c) => headerTypes.includes(c.type)).at(-1));
+  }
+  return byTypes.get(k);
+}
+
+/** The trimmed lines of a source, computed once per source (a file with thousands of findings asks often). */
+const lineSets = new WeakMap<SourceText, Set<string>>();
+function linesOf(source: SourceText): Set<string> {
+  let set = lineSets.get(source);
+  if (!set) lineSets.set(source, (set = new Set(source.text.split('\n').map((l) => l.trim()))));
+  return set;
+}
+
 /**
  * An edit that adds an import (a whole line such as `import secrets`) after the file's last
  * top-level import, or at its top (after a shebang, encoding line, module docstring, or a
@@ -91,10 +117,8 @@ export function indentOf(node: SyntaxNode): string {
  */
 export function addImport(tree: SyntaxTree, line: string, importTypes: readonly string[], headerTypes: readonly string[] = []): Edit | undefined {
   const text = tree.root.source.text;
-  if (text.split('\n').some((l) => l.trim() === line.trim())) return undefined;
-  const top = tree.root.children;
-  const imports = top.filter((c) => importTypes.includes(c.type));
-  const anchor = imports.at(-1) ?? top.filter((c) => headerTypes.includes(c.type)).at(-1);
+  if (linesOf(tree.root.source).has(line.trim())) return undefined;
+  const anchor = importAnchor(tree, importTypes, headerTypes);
   if (anchor) {
     // Some grammars (C's #include) count the line's newline as part of the node.
     if (text[anchor.endIndex - 1] === '\n') return { start: anchor.endIndex, end: anchor.endIndex, text: `${line}\n` };

@@ -108,7 +108,7 @@ function shape(raw: RawFinding[], model: FileModel, file: string, language: Lang
       snippet: snippetOf(r.node),
       fingerprint: fingerprint(meta.id, scope, sink, occurrence),
       remediation: meta.remediation,
-      ...(r.fix ? { fix: withPositions(model.tree.root.source.text, r.fix) } : {}),
+      ...(r.fix ? { fix: withPositions(model.tree.root.source, r.fix) } : {}),
     });
   }
   return out;
