@@ -1,22 +1,13 @@
 /** The Anthropic Messages provider against a loopback server speaking the real wire format. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnthropicProvider } from '../../src/providers/anthropic.ts';
 import { ProviderError } from '../../src/providers/errors.ts';
 import { withRetry } from '../../src/providers/retry.ts';
-import { clock, hang, json, recordingSleep, sse, startServer, type Handler, type TestServer } from './server.ts';
+import { clock, hang, json, recordingSleep, sse, startServer, serverPool, type Handler, type TestServer } from './server.ts';
 
 const KEY = 'sk-ant-api03-SECRET-abcdef';
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers) await s.close();
-});
-
-async function serve(...handlers: Handler[]): Promise<TestServer> {
-  const s = await startServer(handlers);
-  servers.push(s);
-  return s;
-}
+const serve = serverPool();
 
 const provider = (s: TestServer, extra: Partial<ConstructorParameters<typeof AnthropicProvider>[0]> = {}) =>
   new AnthropicProvider({ id: 'anthropic:claude-sonnet-4-5', baseUrl: s.url, model: 'claude-sonnet-4-5', apiKey: KEY, ...extra });

@@ -1,21 +1,12 @@
 /** The Ollama native chat provider against a loopback server speaking the real wire format. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OllamaProvider } from '../../src/providers/ollama.ts';
 import { ProviderError } from '../../src/providers/errors.ts';
 import { withRetry } from '../../src/providers/retry.ts';
-import { chunked, clock, hang, json, recordingSleep, startServer, type Handler, type TestServer } from './server.ts';
+import { chunked, clock, hang, json, recordingSleep, startServer, serverPool, type Handler, type TestServer } from './server.ts';
 
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers) await s.close();
-});
-
-async function serve(...handlers: Handler[]): Promise<TestServer> {
-  const s = await startServer(handlers);
-  servers.push(s);
-  return s;
-}
+const serve = serverPool();
 
 const provider = (s: TestServer, extra: Partial<ConstructorParameters<typeof OllamaProvider>[0]> = {}) =>
   new OllamaProvider({ id: 'ollama:qwen2.5-coder:7b', baseUrl: s.url, model: 'qwen2.5-coder:7b', ...extra });

@@ -5,19 +5,10 @@ import { OpenAiCompatibleProvider } from '../../src/providers/openai-compatible.
 import { ProviderError } from '../../src/providers/errors.ts';
 import { parseRetryAfter } from '../../src/providers/http.ts';
 import { withRetry } from '../../src/providers/retry.ts';
-import { chunked, clock, hang, json, recordingSleep, sse, startServer, type Handler, type TestServer } from './server.ts';
+import { chunked, clock, hang, json, recordingSleep, sse, startServer, serverPool, type Handler, type TestServer } from './server.ts';
 
 const KEY = 'sk-test-SECRET-0123456789';
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers) await s.close();
-});
-
-async function serve(...handlers: Handler[]): Promise<TestServer> {
-  const s = await startServer(handlers);
-  servers.push(s);
-  return s;
-}
+const serve = serverPool();
 
 function provider(s: TestServer, extra: Partial<ConstructorParameters<typeof OpenAiCompatibleProvider>[0]> = {}) {
   return new OpenAiCompatibleProvider({ id: 'openai:gpt-4.1', baseUrl: `${s.url}/v1`, model: 'gpt-4.1', apiKey: KEY, ...extra });
@@ -283,10 +274,9 @@ test('cancellation during a backoff wait ends the retries', async () => {
 });
 
 test('connection refused is a retryable network error', async () => {
-  const s = await serve(hang);
+  const s = await startServer([hang]);
   const url = s.url;
   await s.close();
-  servers.splice(servers.indexOf(s), 1);
   const p = new OpenAiCompatibleProvider({ id: 'openai:gpt-4.1', baseUrl: url, model: 'gpt-4.1', apiKey: KEY });
   const e = await rejects(p.generate(request));
   assert.equal(e.kind, 'network');

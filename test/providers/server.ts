@@ -1,4 +1,5 @@
 /** A loopback HTTP server for provider tests: scripted responses, every request recorded. */
+import { after } from 'node:test';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -92,4 +93,17 @@ export function clock(...instants: number[]): () => number {
 export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
   const delays: number[] = [];
   return { delays, sleep: async (ms: number) => void delays.push(ms) };
+}
+
+/** A `serve(...handlers)` for one test file: every server it starts is closed when the file's tests end. */
+export function serverPool(): (...handlers: Handler[]) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  after(async () => {
+    for (const s of servers) await s.close();
+  });
+  return async (...handlers) => {
+    const s = await startServer(handlers);
+    servers.push(s);
+    return s;
+  };
 }

@@ -1,5 +1,5 @@
 /** The Anthropic Message Batches client and file formats against a loopback server speaking the real wire format. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnthropicProvider } from '../../../src/providers/anthropic.ts';
 import {
@@ -7,19 +7,10 @@ import {
 } from '../../../src/providers/batch/anthropic.ts';
 import type { BatchEntry } from '../../../src/providers/batch/shared.ts';
 import { ProviderError } from '../../../src/providers/errors.ts';
-import { json, recordingSleep, startServer, type Handler, type TestServer } from '../server.ts';
+import { json, recordingSleep, startServer, type Handler, type TestServer, serverPool } from '../server.ts';
 
 const KEY = 'sk-ant-api03-SECRET-abcdef';
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers) await s.close();
-});
-
-async function serve(...handlers: Handler[]): Promise<TestServer> {
-  const s = await startServer(handlers);
-  servers.push(s);
-  return s;
-}
+const serve = serverPool();
 
 const text = (body: string): Handler => (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/binary' });

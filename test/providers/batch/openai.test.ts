@@ -1,5 +1,5 @@
 /** The OpenAI Batch API client and file formats against a loopback server speaking the real wire format. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   OpenAiBatchClient, openAiBatchFile, openAiBatchLine, parseOpenAiBatchOutput,
@@ -7,19 +7,10 @@ import {
 import type { BatchEntry } from '../../../src/providers/batch/shared.ts';
 import { ProviderError } from '../../../src/providers/errors.ts';
 import { OpenAiCompatibleProvider } from '../../../src/providers/openai-compatible.ts';
-import { json, recordingSleep, startServer, type Handler, type TestServer } from '../server.ts';
+import { json, recordingSleep, startServer, type Handler, type TestServer, serverPool } from '../server.ts';
 
 const KEY = 'sk-proj-SECRET-0123456789';
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers) await s.close();
-});
-
-async function serve(...handlers: Handler[]): Promise<TestServer> {
-  const s = await startServer(handlers);
-  servers.push(s);
-  return s;
-}
+const serve = serverPool();
 
 /** A plain-text body, as the files content endpoint serves JSONL. */
 const text = (body: string): Handler => (_req, res) => {
