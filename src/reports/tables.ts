@@ -23,7 +23,8 @@ export function headline(input: ReportInput): string {
   const t = input.metrics.totals;
   return (
     `${rateText(t.vulnerable)} samples with code have at least one weakness; ` +
-    `${t.refusals} refusal(s), ${t.noCode} answer(s) without code, ${t.callErrors} failed call(s); ${t.pairs} compared pair(s).`
+    `${t.refusals} refusal(s), ${t.noCode} answer(s) without code, ${t.callErrors} failed call(s); ` +
+    `${t.pairs} pair(s) of a sample and its fix or baseline, ${input.metrics.changes.filter((c) => c.class !== 'not-comparable').length} with code on both sides.`
   );
 }
 

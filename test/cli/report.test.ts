@@ -17,7 +17,7 @@ test('secfix report renders every format of a run; secfix compare sets two runs 
     // `latest` is the run created last
     assert.ok(secfix(['report', 'latest', '--store', dir]).stdout.includes(`Run \`${b}\` (completed`));
     assert.equal(md.code, 0, md.stderr);
-    assert.ok(md.stdout.includes('**2 of 5 (40%, 95% CI 12–77%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 3 compared pair(s).**'));
+    assert.ok(md.stdout.includes('**2 of 5 (40%, 95% CI 12–77%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 3 pair(s) of a sample and its fix or baseline, 2 with code on both sides.**'));
     assert.ok(md.stdout.includes('| recorded | security-checklist | 3 | 2 | 0 | 0 | 0 | 0 | 0 | 1 | 100% [34–100] n=2 | 0% [0–66] n=2 | 2 | 0 | 0 | -2 | 2/0 | 0.500 | 0.500 |'));
 
     for (const [format, file] of [['html', 'r.html'], ['json', 'r.json'], ['csv', 'r.csv'], ['latex', 'r.tex']] as const) {

@@ -23,7 +23,7 @@ rmSync(dir, { recursive: true, force: true });
 test('Markdown: the headline and the study tables, each rate with n and interval', () => {
   const md = renderMarkdown(input);
   assert.ok(md.startsWith('# synthetic: secfix report\n'));
-  assert.ok(md.includes('**7 of 9 (78%, 95% CI 45–94%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 5 compared pair(s).**'));
+  assert.ok(md.includes('**7 of 9 (78%, 95% CI 45–94%) samples with code have at least one weakness; 1 refusal(s), 1 answer(s) without code, 0 failed call(s); 5 pair(s) of a sample and its fix or baseline, 4 with code on both sides.**'));
   const line = (start: string) => md.split('\n').find((l) => l.startsWith(start));
   assert.equal(line('| m | baseline | 6 |')!.split(' | ').slice(0, 8).join(' | '), '| m | baseline | 6 | 5 | 0 | 80% [38–96] n=5 | 5 | 41');
   assert.equal(line('| m | sc | 5 |')!.split(' | ').slice(0, 8).join(' | '), '| m | sc | 5 | 4 | 0 | 75% [30–95] n=4 | 4 | 30.9');
