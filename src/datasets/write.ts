@@ -3,7 +3,7 @@
  * temporary name beside its final one and is renamed into place, so a reader never sees half a file.
  * Names are fixed here; nothing in the data chooses a path.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomic } from '../core/write-atomic.ts';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { DatasetBuild } from './build.ts';
@@ -34,15 +34,7 @@ export function writeDataset(dir: string, files: ReadonlyMap<string, string>): s
   for (const [rel, text] of files) {
     const file = path.join(root, rel);
     if (path.relative(root, file).startsWith('..')) throw new InputError(`refusing to write ${rel} outside ${dir}`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, text);
-      renameSync(tmp, file);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new InputError(`cannot write ${path.join(dir, rel)}: ${(e as Error).message}`);
-    }
+    writeAtomic(path.join(dir, rel), text);
   }
   return [...files.keys()];
 }

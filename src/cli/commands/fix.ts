@@ -26,7 +26,7 @@ import { toSarif, type SarifFix } from '../../formats/sarif.ts';
 import { createProvider, parseProviderId, type ProvidersConfig } from '../../providers/registry.ts';
 import { withRetry } from '../../providers/retry.ts';
 import { EXIT } from '../exit-codes.ts';
-import { writeAtomic } from './report.ts';
+import { writeAtomic } from '../../core/write-atomic.ts';
 
 interface FixFlags {
   engine?: 'rules' | 'llm' | 'auto';

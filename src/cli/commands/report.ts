@@ -1,9 +1,9 @@
 /** `secfix report RUN` and `secfix compare RUN_A RUN_B`: metrics of runs in the run store. */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULTS } from '../../config/schema.ts';
-import { ConfigError, InputError } from '../../core/errors.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { writeAtomic } from '../../core/write-atomic.ts';
 import { loadRunData } from '../../metrics/data.ts';
 import { computeMetrics } from '../../metrics/metrics.ts';
 import { openStore, type RunStore } from '../../store/store.ts';
@@ -16,19 +16,6 @@ import { reportInput, reportJson } from '../../reports/report.ts';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv', 'latex', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Writes a file whole or not at all (temp file beside it, then rename). */
-export function writeAtomic(file: string, text: string): void {
-  const abs = path.resolve(file);
-  const tmp = `${abs}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, abs);
-  } catch (e) {
-    throw new InputError(`cannot write ${file}: ${(e as Error).message}`);
-  }
-}
 
 /** A run id, or `latest` for the run created last. */
 function resolveRunId(store: RunStore, id: string): string {
