@@ -6,13 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { ResponseCache } from '../../src/providers/cache.ts';
-import { ROOT } from '../support/cli.ts';
+import { secfixAsync as runCli } from '../support/cli.ts';
 import { startServer, type Recorded } from '../providers/server.ts';
 import type { ServerResponse } from 'node:http';
 
@@ -20,23 +19,9 @@ const VULNERABLE = 'import sqlite3\n\ndef find_user_by_email(email):\n    conn =
 const FIXED = 'import sqlite3\n\ndef find_user_by_email(email):\n    conn = sqlite3.connect("app.db")\n    cur = conn.execute("SELECT * FROM users WHERE email = ?", (email,))\n    return cur.fetchone()\n';
 const KEY = 'sk-test-batch-7f3a9c2e1d';
 
-/** The CLI as a child process, without blocking this process's event loop; `env` replaces the keys it names (undefined removes). */
-function secfixAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete childEnv.OPENAI_API_KEY;
-  delete childEnv.ANTHROPIC_API_KEY;
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete childEnv[k];
-    else childEnv[k] = v;
-  }
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'secfix.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The CLI without blocking the event loop, with no API key from the environment unless `env` gives one (undefined removes). */
+function secfixAsync(args: string[], env: Record<string, string | undefined> = {}) {
+  return runCli(args, { env: { OPENAI_API_KEY: undefined, ANTHROPIC_API_KEY: undefined, ...env } });
 }
 
 function writeStudy(dir: string, model: string, extra: string[] = ['cache: {dir: cache}']): string {

@@ -5,23 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../support/cli.ts';
+import { secfixAsync } from '../support/cli.ts';
 import { startServer, type Recorded } from '../providers/server.ts';
 
-function secfixAsync(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'secfix.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const ORIGINAL = 'from flask import request\n\n\ndef calc():\n    return eval(request.args["expr"])\n';
 const WITH_YAML = 'import yaml\nfrom flask import request\n\n\ndef calc():\n    return yaml.load(request.args["expr"], Loader=yaml.Loader)\n';
@@ -37,7 +26,7 @@ test('a model repair is gated: the first answer brings CWE-502 and is rejected, 
   const server = await startServer([answer(WITH_YAML), answer(FIXED)]);
   try {
     writeFileSync(path.join(dir, 'calc.py'), ORIGINAL);
-    const r = await secfixAsync(['fix', 'calc.py', '--model', 'openai-compatible:local:m', '--base-url', `${server.url}/v1`, '--write'], dir);
+    const r = await secfixAsync(['fix', 'calc.py', '--model', 'openai-compatible:local:m', '--base-url', `${server.url}/v1`, '--write'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.equal(readFileSync(path.join(dir, 'calc.py'), 'utf8'), FIXED);
     assert.equal(server.requests.length, 2);

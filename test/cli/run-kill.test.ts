@@ -9,24 +9,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../support/cli.ts';
+import { ROOT, secfixAsync } from '../support/cli.ts';
 import { startServer, type Recorded } from '../providers/server.ts';
 import { openStore } from '../../src/store/store.ts';
 
 const VULNERABLE = 'import os\nfrom flask import request\n\ndef run():\n    os.system("ping -c 1 " + request.args["host"])\n';
 const FIXED = 'import subprocess\n\ndef run(host):\n    subprocess.run(["ping", "-c", "1", host], check=True)\n';
 
-/** The CLI as a child process, without blocking this process's event loop. */
-function secfixAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'secfix.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function completion(req: Recorded): string {
   const prompt = JSON.stringify(req.body.messages);
