@@ -165,6 +165,17 @@ function scanned(s: SampleFacts): boolean {
   return s.outcome === 'code' && s.analyzed;
 }
 
+/**
+ * Whether the run has both generated and refining arms (then a strategy's repairs are the arm
+ * `NAME (refine)`), and the samples that stand for their arm: every generated or imported
+ * sample, and the last round of each refine chain.
+ */
+export function armSamples(samples: readonly SampleFacts[], baseline: string): { both: boolean; final: SampleFacts[] } {
+  const both = samples.some((s) => s.mode === 'refine') && samples.some((s) => s.mode === 'generate' && s.strategy !== baseline);
+  const parents = new Set(samples.filter((s) => s.parent !== undefined).map((s) => s.parent!));
+  return { both, final: samples.filter((s) => s.mode !== 'refine' || !parents.has(s.id)) };
+}
+
 /** The arm a sample belongs to. */
 export function armOf(s: SampleFacts, both: boolean): string {
   return both && s.mode === 'refine' ? `${s.strategy} (refine)` : s.strategy;
@@ -174,10 +185,7 @@ export function armOf(s: SampleFacts, both: boolean): string {
 export function computeMetrics(data: RunData, options: MetricsOptions = {}): Metrics {
   const baseline = options.baseline ?? 'baseline';
   const boot = { resamples: options.resamples ?? 2000, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
-  const both = data.samples.some((s) => s.mode === 'refine') && data.samples.some((s) => s.mode === 'generate' && s.strategy !== baseline);
-  // The samples that stand for their arm: every generated or imported sample, and the last round of each refine chain.
-  const parents = new Set(data.samples.filter((s) => s.parent !== undefined).map((s) => s.parent!));
-  const final = data.samples.filter((s) => s.mode !== 'refine' || !parents.has(s.id));
+  const { both, final } = armSamples(data.samples, baseline);
   const warnings: string[] = [];
 
   const groups = <K extends string>(xs: readonly SampleFacts[], key: (s: SampleFacts) => K): Map<K, SampleFacts[]> => {

@@ -4,6 +4,7 @@
  * interval; p-values are exact (McNemar) or from Cochran's Q, with Holm's adjustment across arms.
  */
 import { cwe as cweEntry } from '../cwe/catalogue.ts';
+import { armOf, armSamples } from '../metrics/metrics.ts';
 import type { ReportInput } from './report.ts';
 import { num, pValue, rateCell, rateText, signed, usd } from './text.ts';
 
@@ -31,13 +32,12 @@ export function headline(input: ReportInput): string {
 export function tables(input: ReportInput): Table[] {
   const m = input.metrics;
   const out: Table[] = [];
-  const both = input.data.samples.some((s) => s.mode === 'refine') && input.data.samples.some((s) => s.mode === 'generate' && s.strategy !== m.baseline);
-  const finalSamples = (model: string, arm: string) => {
-    const parents = new Set(input.data.samples.filter((s) => s.parent !== undefined).map((s) => s.parent!));
-    return input.data.samples
-      .filter((s) => s.model === model && (both && s.mode === 'refine' ? `${s.strategy} (refine)` : s.strategy) === arm && (s.mode !== 'refine' || !parents.has(s.id)))
-      .map((s) => s.id);
-  };
+  const { both, final } = armSamples(input.data.samples, m.baseline);
+  const byArm = new Map<string, number[]>();
+  for (const s of final) {
+    const k = `${s.model}\u0000${armOf(s, both)}`;
+    (byArm.get(k) ?? byArm.set(k, []).get(k)!).push(s.id);
+  }
 
   out.push({
     id: 'prevalence', title: 'Samples with at least one weakness',
@@ -48,7 +48,7 @@ export function tables(input: ReportInput): Table[] {
       a.severityMean.estimate === null ? '–' : `${num(a.severityMean.estimate)} [${num(a.severityMean.low)}–${num(a.severityMean.high)}]`,
       rateCell(a.refusals), rateCell(a.noCode), rateCell(a.syntaxValid),
     ]),
-    samples: m.arms.map((a) => finalSamples(a.model, a.arm)),
+    samples: m.arms.map((a) => byArm.get(`${a.model}\u0000${a.arm}`) ?? []),
   });
 
   if (m.improvement.length) {
@@ -76,7 +76,7 @@ export function tables(input: ReportInput): Table[] {
         String(r.resolved), String(r.persisted), String(r.introduced), `${r.netChange > 0 ? '+' : ''}${r.netChange}`,
         r.mcnemar ? `${r.mcnemar.b}/${r.mcnemar.c}` : '–', pValue(r.mcnemar?.pValue), pValue(r.mcnemar?.pHolm),
       ]),
-      samples: m.repairs.map((r) => m.changes.filter((c) => c.after.model === r.model && armLabel(c.after, both) === r.arm).map((c) => c.after.id)),
+      samples: m.repairs.map((r) => m.changes.filter((c) => c.after.model === r.model && armOf(c.after, both) === r.arm).map((c) => c.after.id)),
     });
   }
 
@@ -156,8 +156,4 @@ export function tables(input: ReportInput): Table[] {
     });
   }
   return out;
-}
-
-function armLabel(s: { strategy: string; mode: string }, both: boolean): string {
-  return both && s.mode === 'refine' ? `${s.strategy} (refine)` : s.strategy;
 }
