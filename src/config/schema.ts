@@ -9,18 +9,9 @@ import { ANALYZER_IDS } from '../analyzers/registry.ts';
 export const PROVIDER_PREFIXES = ['openai', 'anthropic', 'ollama', 'openai-compatible', 'replay', 'llama-cpp'] as const;
 export type ProviderPrefix = (typeof PROVIDER_PREFIXES)[number];
 
-/** Strategy names; the strategy registry resolves them. */
-export const STRATEGY_NAMES = [
-  'baseline',
-  'negative-examples',
-  'security-checklist',
-  'meta-prompting',
-  'chain-of-thought',
-  'analyzer-feedback',
-  'self-review',
-  'best-of-n',
-] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
+/** Strategy names: the strategy registry's, which resolves them. */
+export { STRATEGY_NAMES, type StrategyName } from '../strategies/registry.ts';
+import { STRATEGY_NAMES, type StrategyName } from '../strategies/registry.ts';
 
 /** Languages a study may generate code in (those of the built-in scenario suite). */
 export const STUDY_LANGUAGES = ['python', 'javascript', 'java', 'go', 'c'] as const;
